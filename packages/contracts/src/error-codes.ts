@@ -1,0 +1,33 @@
+/** One catalogue of error codes; the server maps each to its HTTP status, the web client translates each. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  MFA_REQUIRED: 401,
+  INVALID_TOTP: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  MFA_ENROLMENT_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  DUPLICATE: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RULE_VIOLATED: 422,
+  WEAK_PASSWORD: 422,
+  ADMIN_ROLES_SEPARATED: 422,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 401,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
