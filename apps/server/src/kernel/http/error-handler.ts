@@ -21,12 +21,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) return sendProblem(reply, problemOf(err.code, err.detail, err.errors, err.extra));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'body';
-      const errors = err.validation.map((v) => {
+      const errors = err.validation.flatMap((v) => {
         const p = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-        const params = v.params as { issue?: { keys?: string[] } } | undefined;
-        const keys = params?.issue?.keys;
-        const path = [where, p, keys?.length === 1 ? keys[0] : ''].filter(Boolean).join('.');
-        return { path, message: v.message ?? 'invalid' };
+        const base = [where, p].filter(Boolean).join('.');
+        // An unknown field is reported at its own path, one error per field.
+        const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+        if (v.keyword === 'unrecognized_keys' && keys?.length) return keys.map((k) => ({ path: `${base}.${k}`, message: 'unknown field' }));
+        return [{ path: base, message: v.message ?? 'invalid' }];
       });
       return sendProblem(reply, problemOf('VALIDATION_FAILED', 'the request is not valid', errors));
     }
