@@ -18,6 +18,8 @@ import { createMetrics, installMetrics, type Metrics } from './kernel/http/metri
 import { problemOf, sendProblem } from './kernel/http/problem.js';
 import { installRequestContext } from './kernel/http/request-context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { fileRoutes } from './modules/files/files.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { sessionRoutes } from './modules/identity/session.routes.js';
 import { tokenRoutes } from './modules/identity/tokens.routes.js';
 import { unitRoutes } from './modules/identity/units.routes.js';
@@ -121,6 +123,8 @@ export async function buildApp({ config, handle, clock, secrets }: AppDeps): Pro
   await app.register(tokenRoutes);
   await app.register(projectRoutes);
   await app.register(auditRoutes);
+  await app.register(fileRoutes);
+  await app.register(notificationRoutes);
 
   const webDist = config.webDistDir ?? paths.webDist;
   const hasWeb = existsSync(`${webDist}/index.html`);

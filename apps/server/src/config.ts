@@ -30,6 +30,9 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
 });
 
 export type Config = {
@@ -52,6 +55,8 @@ export type Config = {
   rateLimitSignInPerMinute: number;
   rateLimitPublicPerMinute: number;
   bodyLimitBytes: number;
+  fileMaxBytes: number;
+  smtp?: { url: string; from: string };
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitSignInPerMinute: e.RATE_LIMIT_SIGNIN_PER_MINUTE,
     rateLimitPublicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    fileMaxBytes: e.FILE_MAX_BYTES,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
   };
 }
 

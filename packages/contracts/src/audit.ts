@@ -23,8 +23,9 @@ export const auditListQuery = z.strictObject({
   action: z.string().max(80).optional(),
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
-  from: dateTimeSchema.optional(),
-  to: dateTimeSchema.optional(),
+  // Strict ISO 8601 with offset: anything else would reach the query as NaN (a 500 on PostgreSQL).
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(['seq', '-seq']).optional(),
 });
 export const auditVerifySchema = z.object({

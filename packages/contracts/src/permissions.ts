@@ -26,20 +26,21 @@ export const permissions = [
   'unit.read',
   'audit.read',
   'token.manage',
+  'file.upload',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: ['user.manage', 'unit.manage', 'unit.read', 'project.read', 'token.manage'],
+  system_admin: ['user.manage', 'unit.manage', 'unit.read', 'project.read', 'token.manage', 'file.upload'],
   security_admin: ['audit.read'],
   auditor: ['audit.read'],
-  leader: ['project.read', 'project.export', 'unit.read', 'token.manage'],
-  org_admin: ['project.read', 'project.export', 'unit.read', 'token.manage'],
-  commissioner: ['project.read', 'project.export', 'unit.read', 'token.manage'],
-  assistant: ['project.read', 'project.export', 'unit.read'],
-  dept_handler: ['project.read', 'project.export', 'unit.read', 'token.manage'],
-  street_handler: ['project.read', 'project.export', 'unit.read', 'token.manage'],
-  enterprise: ['project.read', 'unit.read'],
+  leader: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
+  org_admin: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
+  commissioner: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
+  assistant: ['project.read', 'project.export', 'unit.read', 'file.upload'],
+  dept_handler: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
+  street_handler: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
+  enterprise: ['project.read', 'unit.read', 'file.upload'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {

@@ -154,7 +154,43 @@ export interface SettingTable {
   updatedAt: number;
 }
 
+export interface FileTable {
+  id: string;
+  ownerId: string | null;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  thumbKey: string | null;
+  width: number | null;
+  height: number | null;
+  capturedAt: number | null;
+  gpsLat: number | null;
+  gpsLng: number | null;
+  attachedType: string | null;
+  attachedId: string | null;
+  createdAt: number;
+}
+
+export interface NotificationTable {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: number;
+  readAt: number | null;
+  /** null: no e-mail wanted; 'pending' / 'sent' / 'failed' */
+  emailState: string | null;
+}
+
 export interface Database {
+  files: FileTable;
+  notifications: NotificationTable;
   units: UnitTable;
   users: UserTable;
   userRoles: UserRoleTable;

@@ -19,14 +19,17 @@ export async function projectRoutes(app: FastifyInstance) {
     const { format, ...filters } = req.query;
     const pages = service.iterateProjects(req.ctx, filters);
     const stamp = req.ctx.now().toISOString().slice(0, 10);
+    // Build the file first: a refusal (403) must not go out labelled as an attachment.
     if (format === 'csv') {
+      const csv = await projectsToCsv(pages);
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="projects-${stamp}.csv"`);
-      return reply.send(await projectsToCsv(pages));
+      return reply.send(csv);
     }
+    const xlsx = await projectsToXlsx(pages);
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', `attachment; filename="projects-${stamp}.xlsx"`);
-    return reply.send(await projectsToXlsx(pages));
+    return reply.send(xlsx);
   });
 
   r.get('/api/v1/projects/:id', {

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-26-0001-foundation.js';
+import * as m0003 from './2026-11-26-0003-files-notifications.js';
 
 /** Every migration, in order. Listed statically so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
+  '2026-11-26-0003-files-notifications': m0003,
 };
