@@ -18,7 +18,12 @@ import { createMetrics, installMetrics, type Metrics } from './kernel/http/metri
 import { problemOf, sendProblem } from './kernel/http/problem.js';
 import { installRequestContext } from './kernel/http/request-context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
+import { branchRoutes } from './modules/branches/branches.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { siteLogRoutes } from './modules/site-logs/site-logs.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { sessionRoutes } from './modules/identity/session.routes.js';
 import { tokenRoutes } from './modules/identity/tokens.routes.js';
@@ -74,9 +79,12 @@ export async function buildApp({ config, handle, clock, secrets }: AppDeps): Pro
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map tiles come from the configured tile server, if any.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -123,8 +131,13 @@ export async function buildApp({ config, handle, clock, secrets }: AppDeps): Pro
   await app.register(tokenRoutes);
   await app.register(projectRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
+  await app.register(caseRoutes);
   await app.register(fileRoutes);
   await app.register(notificationRoutes);
+  await app.register(peopleRoutes);
+  await app.register(siteLogRoutes);
+  await app.register(branchRoutes);
 
   const webDist = config.webDistDir ?? paths.webDist;
   const hasWeb = existsSync(`${webDist}/index.html`);

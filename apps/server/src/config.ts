@@ -33,6 +33,7 @@ const envSchema = z.object({
   FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'a tile URL template with {z}, {x} and {y}').optional(),
 });
 
 export type Config = {
@@ -57,6 +58,7 @@ export type Config = {
   bodyLimitBytes: number;
   fileMaxBytes: number;
   smtp?: { url: string; from: string };
+  mapTileUrl?: string;
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     fileMaxBytes: e.FILE_MAX_BYTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    mapTileUrl: e.MAP_TILE_URL,
   };
 }
 

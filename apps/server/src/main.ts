@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_PASSWORD } from './modules/demo/demo-accounts.js';
 import { openRuntime, prepareDatabase } from './runtime.js';
+import { startWorker } from './kernel/jobs/jobs.js';
 
 async function main() {
   const started = performance.now();
@@ -10,6 +11,8 @@ async function main() {
   const { migrated, seeded } = await prepareDatabase(rt);
   const app = await buildApp({ config, handle: rt.handle, clock: rt.clock, secrets: rt.secrets });
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (deadline sweep …) poll the jobs tables; several instances share them safely.
+  const worker = startWorker(app.deps);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
   const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
@@ -33,6 +36,7 @@ async function main() {
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await worker.stop();
     await app.close();
     await rt.handle.close();
     process.exit(0);

@@ -4,3 +4,8 @@ export * from './common.js';
 export * from './identity.js';
 export * from './projects.js';
 export * from './audit.js';
+export * from './people.js';
+export * from './site-logs.js';
+export * from './calendar.js';
+export * from './cases.js';
+export * from './branches.js';

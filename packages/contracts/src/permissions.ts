@@ -18,30 +18,46 @@ export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_a
 /** These roles must sign in with a second factor. */
 export const totpRequiredRoles: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
 
-export const permissions = [
-  'project.read',
-  'project.export',
-  'user.manage',
-  'unit.manage',
-  'unit.read',
-  'audit.read',
-  'token.manage',
-  'file.upload',
-] as const;
-export type Permission = (typeof permissions)[number];
+const ALL_STAFF: readonly Role[] = ['system_admin', 'leader', 'org_admin', 'commissioner', 'assistant', 'dept_handler', 'street_handler', 'enterprise'];
+const DISTRICT_READERS: readonly Role[] = ['leader', 'org_admin', 'commissioner', 'assistant', 'dept_handler', 'street_handler'];
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: ['user.manage', 'unit.manage', 'unit.read', 'project.read', 'token.manage', 'file.upload'],
-  security_admin: ['audit.read'],
-  auditor: ['audit.read'],
-  leader: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
-  org_admin: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
-  commissioner: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
-  assistant: ['project.read', 'project.export', 'unit.read', 'file.upload'],
-  dept_handler: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
-  street_handler: ['project.read', 'project.export', 'unit.read', 'token.manage', 'file.upload'],
-  enterprise: ['project.read', 'unit.read', 'file.upload'],
-};
+/** Permission → the roles that hold it. One line per permission, so each module adds its own lines. */
+const grants = {
+  'project.read': ALL_STAFF,
+  'project.export': DISTRICT_READERS,
+  'project.manage': ['org_admin'],
+  'project.report': ['commissioner', 'assistant', 'enterprise'],
+  'project.confirm-report': ['commissioner', 'org_admin'],
+  'milestone.manage': ['org_admin', 'commissioner'],
+  'assignment.read': ['leader', 'org_admin', 'commissioner', 'assistant'],
+  'assignment.manage': ['org_admin'],
+  'sitelog.read': ['leader', 'org_admin', 'commissioner', 'assistant'],
+  'sitelog.write': ['commissioner', 'assistant'],
+  'learning.read': ['leader', 'org_admin', 'commissioner', 'assistant'],
+  'learning.write': ['assistant'],
+  'learning.mentor': ['commissioner'],
+  'user.manage': ['system_admin'],
+  'unit.manage': ['system_admin'],
+  'unit.read': ALL_STAFF,
+  'audit.read': ['security_admin', 'auditor'],
+  'token.manage': ['system_admin', 'leader', 'org_admin', 'commissioner', 'dept_handler', 'street_handler'],
+  'file.upload': ALL_STAFF,
+  'branch.read': ALL_STAFF,
+  'branch.manage': ['org_admin'],
+  'meeting.manage': ['org_admin', 'commissioner'],
+  'case.read': ['leader', 'org_admin', 'commissioner', 'assistant', 'dept_handler', 'street_handler', 'enterprise'],
+  'case.create': ['org_admin', 'commissioner', 'assistant', 'dept_handler', 'street_handler', 'enterprise'],
+  'case.export': DISTRICT_READERS,
+  'case.limits.manage': ['org_admin', 'system_admin'],
+  'calendar.manage': ['system_admin'],
+} satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export const permissions = Object.keys(grants) as [Permission, ...Permission[]];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = Object.fromEntries(
+  roles.map((role) => [role, permissions.filter((p) => (grants[p] as readonly Role[]).includes(role))]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {
   return [...new Set(userRoles.flatMap((r) => rolePermissions[r] ?? []))];

@@ -188,7 +188,276 @@ export interface NotificationTable {
   emailState: string | null;
 }
 
+export interface MilestoneTable {
+  id: string;
+  projectId: string;
+  name: string;
+  plannedDate: string;
+  actualDate: string | null;
+  note: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  projectId: string;
+  period: string;
+  percentDone: number;
+  investmentPeriod: number;
+  investmentToDate: number;
+  narrative: string;
+  status: string;
+  submittedBy: string | null;
+  submittedAt: number;
+  confirmedBy: string | null;
+  confirmedAt: number | null;
+  returnReason: string | null;
+  version: number;
+}
+
+export interface HandoverTable {
+  id: string;
+  projectId: string;
+  fromUserId: string;
+  toUserId: string;
+  date: string;
+  note: string | null;
+  /** JSON: [{kind, id, label}] — what moved to the successor. */
+  items: string;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+export interface SiteLogTable {
+  id: string;
+  projectId: string;
+  authorId: string;
+  date: string;
+  timeIn: string | null;
+  timeOut: string | null;
+  weather: string | null;
+  /** comma-separated duties */
+  duties: string;
+  seen: string;
+  done: string;
+  peopleMet: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SiteLogProblemTable {
+  id: string;
+  siteLogId: string;
+  title: string;
+  description: string;
+  caseId: string | null;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+export interface LearningLogTable {
+  id: string;
+  assistantId: string;
+  projectId: string | null;
+  date: string;
+  activities: string;
+  learned: string;
+  mentorComment: string | null;
+  mentorCommentedAt: number | null;
+  version: number;
+  createdAt: number;
+}
+
+export interface EvaluationTable {
+  id: string;
+  assistantId: string;
+  mentorId: string;
+  termEnd: string;
+  rating: string;
+  comment: string;
+  createdAt: number;
+}
+
+/** Working calendar: statutory holidays and make-up working days (weekends are implied). */
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string;
+  updatedAt: number;
+}
+
+/** One-off background jobs, claimed with a lease so that one instance runs each. */
+export interface JobTable {
+  id: string;
+  name: string;
+  payload: string;
+  runAt: number;
+  lockedBy: string | null;
+  lockedUntil: number | null;
+  attempts: number;
+  lastError: string | null;
+  doneAt: number | null;
+  failedAt: number | null;
+  createdAt: number;
+}
+
+/** One row per recurring job: the next tick is claimed atomically, so it runs once across instances. */
+export interface JobScheduleTable {
+  name: string;
+  intervalMs: number;
+  nextRunAt: number;
+  lockedBy: string | null;
+  lockedUntil: number | null;
+  lastRunAt: number | null;
+  lastError: string | null;
+}
+
+export interface CaseTable {
+  id: string;
+  districtId: string;
+  number: string;
+  projectId: string;
+  type: string;
+  category: string | null;
+  title: string;
+  description: string;
+  source: string;
+  priority: string;
+  status: string;
+  reporterId: string | null;
+  reporterUnitId: string | null;
+  dispatcherId: string | null;
+  leadUnitId: string | null;
+  assigneeId: string | null;
+  /** idle | sign | running | paused | stopped */
+  clockState: string;
+  signLimitDays: number | null;
+  signDeadline: number | null;
+  limitDays: number | null;
+  deadline: number | null;
+  /** The running deadline (sign-for or handling): what the list sorts by and the sweep watches. */
+  dueAt: number | null;
+  pausedAt: number | null;
+  light: string;
+  overdue: number;
+  supervisionLevel: number;
+  /** The due_at an automatic escalation was made for: one rise per overdue period. */
+  escalatedFor: number | null;
+  remindedFor: number | null;
+  extDays: number | null;
+  extReason: string | null;
+  extRequestedAt: number | null;
+  publicReply: string | null;
+  answeredAt: number | null;
+  rating: string | null;
+  ratingComment: string | null;
+  reopenCount: number;
+  mergedIntoId: string | null;
+  sourceRefType: string | null;
+  sourceRefId: string | null;
+  acceptedAt: number | null;
+  dispatchedAt: number | null;
+  signedAt: number | null;
+  closedAt: number | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The lead unit (主办) and co-handling units (协办) of a case, each with its own clock. */
+export interface CaseUnitTable {
+  id: string;
+  caseId: string;
+  unitId: string;
+  role: string;
+  status: string;
+  active: number;
+  signDeadline: number | null;
+  deadline: number | null;
+  signedAt: number | null;
+  answeredAt: number | null;
+  createdAt: number;
+}
+
+export interface CaseEventTable {
+  id: string;
+  caseId: string;
+  seq: number;
+  kind: string;
+  actorId: string | null;
+  actorName: string | null;
+  at: number;
+  payload: string;
+  internal: number;
+}
+
+export interface CaseCounterTable {
+  districtId: string;
+  year: number;
+  last: number;
+}
+
+export interface CaseLimitTable {
+  type: string;
+  priority: string;
+  days: number;
+  updatedAt: number;
+}
+
+export interface BranchTable {
+  id: string; projectId: string; name: string; foundedOn: string; approvalDocNo: string; status: string; closedOn: string | null;
+  version: number; createdAt: number; updatedAt: number;
+}
+export interface BranchMemberTable {
+  id: string; branchId: string; userId: string | null; name: string; unitName: string; side: string; role: string;
+  isPartyMember: number; joinedOn: string; leftOn: string | null;
+}
+export interface MeetingTable {
+  id: string; branchId: string; type: string; title: string; startsAt: number; endsAt: number; place: string; status: string;
+  minutesStatus: string; uid: string; sequence: number; remindedAt: number | null; createdBy: string | null; version: number;
+  createdAt: number; updatedAt: number;
+}
+export interface MeetingInviteeTable {
+  id: string; meetingId: string; memberId: string | null; userId: string | null; name: string; attendance: string | null;
+  leaveReason: string | null; confirmation: string | null; comment: string | null;
+}
+export interface AgendaItemTable {
+  id: string; meetingId: string; position: number; title: string; caseId: string | null; carriedResolutionId: string | null; minutes: string | null;
+}
+export interface ResolutionTable {
+  id: string; meetingId: string; agendaItemId: string | null; text: string; ownerUnitId: string | null; dueDate: string | null;
+  needsAction: number; caseId: string | null; createdAt: number;
+}
+export interface CalendarTokenTable {
+  userId: string; tokenHash: string; createdAt: number;
+}
+
 export interface Database {
+  branches: BranchTable;
+  branchMembers: BranchMemberTable;
+  meetings: MeetingTable;
+  meetingInvitees: MeetingInviteeTable;
+  agendaItems: AgendaItemTable;
+  resolutions: ResolutionTable;
+  calendarTokens: CalendarTokenTable;
+  calendarDays: CalendarDayTable;
+  jobs: JobTable;
+  jobSchedules: JobScheduleTable;
+  cases: CaseTable;
+  caseUnits: CaseUnitTable;
+  caseEvents: CaseEventTable;
+  caseCounters: CaseCounterTable;
+  caseLimits: CaseLimitTable;
+  milestones: MilestoneTable;
+  progressReports: ProgressReportTable;
+  handovers: HandoverTable;
+  siteLogs: SiteLogTable;
+  siteLogProblems: SiteLogProblemTable;
+  learningLogs: LearningLogTable;
+  evaluations: EvaluationTable;
   files: FileTable;
   notifications: NotificationTable;
   units: UnitTable;

@@ -117,12 +117,37 @@ export async function seedDemo(ctx: Ctx, data: DemoData): Promise<{ units: numbe
     }),
   ];
 
+  // Temporary branches on the four projects the article names and a few more: the commissioner as secretary,
+  // the street as deputy, the three enterprises, and a community representative from outside Liaison.
+  const byUsername = new Map(users.map((u) => [u.username, u]));
+  const branchRows: { id: string; projectId: string; name: string; foundedOn: string; approvalDocNo: string; status: string; closedOn: null; version: number; createdAt: number; updatedAt: number }[] = [];
+  const memberRows: { id: string; branchId: string; userId: string | null; name: string; unitName: string; side: string; role: string; isPartyMember: number; joinedOn: string; leftOn: null }[] = [];
+  const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? '';
+  data.projects.forEach((p, i) => {
+    if (i >= 4 && i % 4 !== 0) return;
+    const row = projects[i]!.row;
+    const branchId = newId();
+    const foundedOn = '2026-06-01';
+    branchRows.push({ id: branchId, projectId: row.id, name: `${p.name}临时党支部`, foundedOn, approvalDocNo: `下组〔2026〕${31 + i}号`, status: 'active', closedOn: null, version: 1, createdAt: now, updatedAt: now });
+    const streetCode = data.streets.find((s) => s.code === p.street)!;
+    const member = (username: string | null, name: string, unit: string, side: string, role: string, party = true) =>
+      memberRows.push({ id: newId(), branchId, userId: username ? byUsername.get(username)!.id : null, name, unitName: unit, side, role, isPartyMember: party ? 1 : 0, joinedOn: foundedOn, leftOn: null });
+    member(commissionerUsername(i), p.commissioner.name, '区委组织部', 'commissioner', 'secretary');
+    member(streetCode.pinyin, data.people.streetHandlers[streetCode.code]?.name ?? streetCode.name, streetCode.name, 'street', 'deputy');
+    member(enterpriseUsername('owner', i), byUsername.get(enterpriseUsername('owner', i))!.displayName, p.owner, 'owner', 'committee');
+    member(enterpriseUsername('contractor', i), byUsername.get(enterpriseUsername('contractor', i))!.displayName, p.contractor, 'contractor', 'member');
+    member(enterpriseUsername('supervisor', i), byUsername.get(enterpriseUsername('supervisor', i))!.displayName, p.supervisor, 'supervisor', 'member', i % 2 === 0);
+    member(null, contactName(100 + i), unitName(row.communityId) || `${streetCode.name}社区`, 'community', 'member');
+  });
+
   await inTransaction(ctx, async (trx) => {
     for (const chunk of chunks(units, 100)) await trx.insertInto('units').values(chunk).execute();
     for (const chunk of chunks(users, 100)) await trx.insertInto('users').values(chunk).execute();
     for (const chunk of chunks(roles, 200)) await trx.insertInto('userRoles').values(chunk).execute();
     for (const chunk of chunks(projects.map((p) => p.row), 50)) await trx.insertInto('projects').values(chunk).execute();
     for (const chunk of chunks(assignments, 100)) await trx.insertInto('assignments').values(chunk).execute();
+    if (branchRows.length) await trx.insertInto('branches').values(branchRows).execute();
+    for (const chunk of chunks(memberRows, 100)) await trx.insertInto('branchMembers').values(chunk).execute();
     await trx.insertInto('settings').values({ key: 'demo.seeded_at', value: new Date(now).toISOString(), updatedAt: now }).execute();
     await writeAudit(ctx, trx, { action: 'demo.seeded', entityType: 'district', entityId: district.id, changes: { units: units.length, users: users.length, projects: projects.length } });
   });

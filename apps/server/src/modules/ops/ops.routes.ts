@@ -9,6 +9,7 @@ const metaSchema = z.object({
   name: z.string(),
   version: z.string(),
   demo: z.boolean(),
+  mapTileUrl: z.string().optional().describe('tile URL template for maps; absent: maps draw the district outline only'),
   demoPassword: z.string().optional(),
   demoAccounts: z.array(z.object({ username: z.string(), role: z.string(), label: z.string() })).optional(),
 });
@@ -38,6 +39,7 @@ export async function opsRoutes(app: FastifyInstance) {
       name: 'Liaison',
       version: app.appVersion,
       demo: config.demo,
+      ...(config.mapTileUrl ? { mapTileUrl: config.mapTileUrl } : {}),
       ...(config.demo ? { demoPassword: DEMO_PASSWORD, demoAccounts: demoAccounts() } : {}),
     }));
 }

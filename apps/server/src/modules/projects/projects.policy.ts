@@ -42,3 +42,38 @@ export function projectScope(actor: Actor) {
     return ors.length ? eb.or(ors) : eb.lit(false);
   };
 }
+
+export type ProjectRelation = { commissioner: boolean; assistant: boolean; ownerContact: boolean; party: boolean };
+
+/** How the actor stands to one project: its commissioner, an assistant on it, or a contact of one of its enterprises. */
+export async function relationTo(db: import('../../kernel/db/connect.js').Tx, actor: Actor, project: { id: string; ownerUnitId: string | null; contractorUnitId: string | null; supervisorUnitId: string | null }): Promise<ProjectRelation> {
+  const rows = await db
+    .selectFrom('assignments')
+    .select('role')
+    .where('projectId', '=', project.id)
+    .where('userId', '=', actor.userId)
+    .where('active', '=', 1)
+    .execute();
+  const roles = new Set(rows.map((r) => r.role));
+  const unit = actor.unitId;
+  const isEnterprise = actor.roles.includes('enterprise') && !!unit;
+  return {
+    commissioner: roles.has('commissioner'),
+    assistant: roles.has('assistant'),
+    ownerContact: isEnterprise && project.ownerUnitId === unit,
+    party: isEnterprise && [project.ownerUnitId, project.contractorUnitId, project.supervisorUnitId].includes(unit),
+  };
+}
+
+/** The project actions the caller may take, for the UI's buttons. */
+export function projectActions(actor: Actor, rel: ProjectRelation): string[] {
+  const can = (p: string) => (actor.permissions as string[]).includes(p);
+  const out: string[] = [];
+  if (can('project.manage')) out.push('edit', 'archive', 'appoint');
+  else if (rel.commissioner) out.push('edit-notice');
+  if (can('milestone.manage') && (can('project.manage') || rel.commissioner)) out.push('manage-milestones');
+  if (rel.commissioner || rel.assistant || rel.ownerContact) out.push('report-progress');
+  if (rel.commissioner || can('project.manage')) out.push('confirm-progress');
+  if (can('sitelog.write') && (rel.commissioner || rel.assistant)) out.push('write-site-log');
+  return out;
+}

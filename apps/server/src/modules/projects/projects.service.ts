@@ -4,7 +4,8 @@ import type { Ctx } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentProject } from './projects.presenter.js';
 import { loadProjectRefs, projectOrder, scopedProjects } from './projects.repository.js';
-import { projectScope } from './projects.policy.js';
+import { projectActions, projectScope, relationTo } from './projects.policy.js';
+import { projectFigures } from './project-file.service.js';
 
 export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   const actor = assertCan(ctx, 'project.read');
@@ -29,10 +30,37 @@ export async function* iterateProjects(ctx: Ctx, q: Omit<ProjectListQuery, 'page
   }
 }
 
-export async function getProject(ctx: Ctx, id: string): Promise<Project> {
+export async function getProject(ctx: Ctx, id: string) {
   const actor = assertCan(ctx, 'project.read');
   const row = await ctx.db.selectFrom('projects').selectAll().where('id', '=', id).where(projectScope(actor)).executeTakeFirst();
   // Not visible and not there answer alike: 404.
   if (!row) throw notFound('project');
-  return presentProject(row, await loadProjectRefs(ctx.db, [row]));
+  const rel = await relationTo(ctx.db, actor, row);
+  return {
+    ...presentProject(row, await loadProjectRefs(ctx.db, [row])),
+    constructionHours: row.constructionHours,
+    impactNotice: row.impactNotice,
+    figures: await projectFigures(ctx, row),
+    allowedActions: projectActions(actor, rel),
+  };
+}
+
+/** Points for the map: every visible project with a location, as a GeoJSON FeatureCollection. */
+export async function projectsGeoJson(ctx: Ctx) {
+  const actor = assertCan(ctx, 'project.read');
+  const rows = await ctx.db.selectFrom('projects')
+    .leftJoin('units as street', 'street.id', 'projects.streetId')
+    .select(['projects.id', 'projects.code', 'projects.name', 'projects.lat', 'projects.lng', 'projects.light', 'projects.phase', 'projects.address', 'street.name as streetName'])
+    .where(projectScope(actor)).where('projects.archivedAt', 'is', null)
+    .where('projects.lat', 'is not', null).where('projects.lng', 'is not', null)
+    .orderBy('projects.code').execute();
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: { type: 'Point' as const, coordinates: [r.lng!, r.lat!] as [number, number] },
+      properties: { id: r.id, code: r.code, name: r.name, light: r.light, phase: r.phase, address: r.address, street: r.streetName },
+    })),
+  };
 }
