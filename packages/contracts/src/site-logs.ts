@@ -26,4 +26,10 @@ export const updateSiteLogBody = z
   .strictObject(siteLogFields)
   .partial()
   .extend({ version: z.number().int(), photoIds: z.array(idSchema).max(12).optional() });
-export const raiseProblemBody = z.strictObject({ title: z.string().trim().min(2).max(200), description: z.string().trim().min(1).max(5000) });
+export const raiseProblemBody = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  description: z.string().trim().min(1).max(5000),
+  type: z.enum(['approval', 'safety', 'dispute', 'appeal', 'enterprise', 'coordination']).default('coordination'),
+  priority: z.enum(['normal', 'urgent']).default('normal'),
+  attachmentIds: z.array(idSchema).max(20).optional(),
+});

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../kernel/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -129,5 +130,23 @@ describe('calendar feed', () => {
     expect(moved.startDate.toString()).toBe('2026-12-02T09:00:00');
     expect(moved.sequence).toBe(1);
     expect((await t.anonymous().get('/api/v1/meetings.ics?token=cal_not-a-real-token')).statusCode).toBe(404);
+  });
+});
+
+describe('reminders', () => {
+  it('reminds invitees once, a day before the meeting, through the job worker', async () => {
+    const zy = await t.signInAs('zy04');
+    const members = (await zy.get(`/api/v1/branches/${branchId}/members`)).json();
+    const street = members.find((m: { side: string }) => m.side === 'street');
+    const m = (await zy.post('/api/v1/meetings', meetingBody({ title: '提醒测试会', startsAt: '2026-11-30T09:00:00+08:00', endsAt: '2026-11-30T10:00:00+08:00', inviteeMemberIds: [street.id], agenda: [] }))).json();
+    const reminders = async () => (await t.db.selectFrom('notifications').select('id').where('kind', '=', 'meeting.reminder').where('entityId', '=', m.id).execute()).length;
+    await runDueJobs(t.app.deps, t.clock.now());
+    expect(await reminders()).toBe(0);
+    t.clock.set('2026-11-29T02:00:00.000Z');
+    await runDueJobs(t.app.deps, t.clock.now());
+    expect(await reminders()).toBe(1);
+    t.clock.advance(15 * 60_000);
+    await runDueJobs(t.app.deps, t.clock.now());
+    expect(await reminders()).toBe(1);
   });
 });

@@ -10,11 +10,16 @@ import * as branches from './branches.service.js';
 import { minutesDocx, minutesPdf } from './meetings.documents.js';
 import { issueCalendarToken, meetingsIcs } from './meetings.ics.js';
 import * as meetings from './meetings.service.js';
+import { registerSchedule } from '../../kernel/jobs/jobs.js';
 
 const tags = ['branches'];
 const params = z.object({ id: idSchema });
 
 export async function branchRoutes(app: FastifyInstance) {
+  // Invitees hear about a meeting again a day before it (checked every 10 minutes, once across instances).
+  registerSchedule('meetings.send-reminders', 10 * 60_000, async (ctx) => {
+    await meetings.remindMeetings(ctx);
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/branches', { schema: { tags, summary: 'Temporary branches (项目临时党支部)', querystring: branchListQuery, response: { 200: pageOf(branchSchema) } } },
     async (req) => branches.listBranches(req.ctx, req.query));

@@ -2,6 +2,8 @@ import { dateTimeSchema, idSchema, pageOf, pageQuery } from '@liaison/contracts'
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerSchedule } from '../../kernel/jobs/jobs.js';
+import { sendPendingEmails } from '../../kernel/notify/notify.js';
 import * as service from './notifications.service.js';
 
 const tags = ['notifications'];
@@ -11,6 +13,10 @@ export const notificationSchema = z.object({
 });
 
 export async function notificationRoutes(app: FastifyInstance) {
+  // The e-mail outbox: every 30 s, once across instances; a failed send stays pending and is tried again.
+  registerSchedule('notify.send-emails', 30_000, async (ctx) => {
+    await sendPendingEmails(ctx);
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/notifications', {
     schema: { tags, summary: 'My inbox, newest first', querystring: z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).optional() }), response: { 200: pageOf(notificationSchema).extend({ unread: z.number().int() }) } },

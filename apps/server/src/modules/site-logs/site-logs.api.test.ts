@@ -67,7 +67,11 @@ describe('site logs', () => {
     const l = (await zy.post('/api/v1/site-logs', log(p1))).json();
     const res = await zy.post(`/api/v1/site-logs/${l.id}/problems`, { title: '东侧围挡破损', description: '围挡倒伏约5米，存在安全隐患' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().problems[0].title).toBe('东侧围挡破损');
+    const problem = res.json().problems[0];
+    expect(problem.title).toBe('东侧围挡破损');
+    const c = (await zy.get(`/api/v1/cases/${problem.caseId}`)).json();
+    expect(c).toMatchObject({ type: 'coordination', source: 'site_log', status: 'submitted', title: '东侧围挡破损' });
+    expect((await zy.post(`/api/v1/site-logs/${l.id}/problems`, { title: 'x', description: 'y', type: 'nonsense' })).statusCode).toBe(400);
   });
 
   it('lists by project and date range for the leader', async () => {

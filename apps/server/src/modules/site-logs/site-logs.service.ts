@@ -3,12 +3,12 @@ import type { createSiteLogBody, raiseProblemBody, siteLogListQuery, updateSiteL
 import { assertCan } from '../../kernel/access/assert.js';
 import { diff, writeAudit } from '../../kernel/audit/audit.js';
 import type { Actor, Ctx } from '../../kernel/context.js';
-import type { Tx } from '../../kernel/db/connect.js';
 import type { SiteLogTable } from '../../kernel/db/schema.js';
-import { inTransaction, parseSort, toIso } from '../../kernel/db/tx.js';
+import { inTransaction, parseSort, toIso, withTrx } from '../../kernel/db/tx.js';
 import { attachFiles } from '../../kernel/files/files.js';
 import { AppError, notFound, staleVersion } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
+import { createCase } from '../cases/use-cases/create-case.js';
 import { localDate } from '../projects/project-file.service.js';
 
 type Duty = 'liaison' | 'coordination' | 'service' | 'urging';
@@ -113,13 +113,7 @@ export async function updateSiteLog(ctx: Ctx, id: string, input: z.infer<typeof 
   return getSiteLog(ctx, id);
 }
 
-/** A problem seen on site: kept with the log as a draft until it becomes a case (the case engine links it back). */
-type ProblemToCase = (ctx: Ctx, trx: Tx, problem: { id: string; projectId: string; siteLogId: string; title: string; description: string }) => Promise<string | null>;
-let problemToCase: ProblemToCase | null = null;
-export function registerProblemToCase(fn: ProblemToCase) {
-  problemToCase = fn;
-}
-
+/** A problem seen on site becomes a case with one action, linked both ways (the log lists it, the case names the log). */
 export async function raiseProblem(ctx: Ctx, siteLogId: string, input: z.infer<typeof raiseProblemBody>) {
   const actor = assertCan(ctx, 'sitelog.write');
   const log = await ctx.db.selectFrom('siteLogs').selectAll().where('id', '=', siteLogId).executeTakeFirst();
@@ -128,8 +122,12 @@ export async function raiseProblem(ctx: Ctx, siteLogId: string, input: z.infer<t
   const id = newId();
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('siteLogProblems').values({ id, siteLogId, title: input.title, description: input.description, caseId: null, createdBy: actor.userId, createdAt: ctx.now().getTime() }).execute();
-    const caseId = problemToCase ? await problemToCase(ctx, trx, { id, projectId: log.projectId, siteLogId, title: input.title, description: input.description }) : null;
-    if (caseId) await trx.updateTable('siteLogProblems').set({ caseId }).where('id', '=', id).execute();
+    const created = await createCase(withTrx(ctx, trx), {
+      projectId: log.projectId, type: input.type, priority: input.priority, source: 'site_log', title: input.title,
+      description: input.description, attachmentIds: input.attachmentIds,
+    }, { sourceRefType: 'site_log', sourceRefId: siteLogId });
+    const caseId = created.id;
+    await trx.updateTable('siteLogProblems').set({ caseId }).where('id', '=', id).execute();
     await writeAudit(ctx, trx, { action: 'site_log.problem_raised', entityType: 'site_log', entityId: siteLogId, changes: { problemId: id, title: input.title, caseId } });
   });
   return getSiteLog(ctx, siteLogId);
