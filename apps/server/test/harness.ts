@@ -30,6 +30,13 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // pg-pool's end() resolves before its sockets are closed: wait for them to go, so that dropping with
+      // force never kills a connection the pool still holds (vitest would report its error as unhandled).
+      for (let i = 0; i < 40; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

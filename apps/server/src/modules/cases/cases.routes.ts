@@ -10,6 +10,8 @@ import type { Ctx } from '../../kernel/context.js';
 import { registerFileAccess } from '../../kernel/files/files.js';
 import * as limits from './case-limits.service.js';
 import { registerCaseJobs } from './cases.jobs.js';
+import { moveOpenCases } from './case-handover.js';
+import { registerHandoverMover } from '../people/assignments.service.js';
 import { casesToCsv, casesToXlsx } from './cases.export.js';
 import * as service from './cases.service.js';
 import { createCase } from './use-cases/create-case.js';
@@ -43,6 +45,7 @@ const actions: { [A in CaseAction]: { fn: ActionFn<A>; summary: string } } = {
 
 export async function caseRoutes(app: FastifyInstance) {
   registerCaseJobs();
+  registerHandoverMover(moveOpenCases);
   registerFileAccess('case', (ctx, caseId) => service.canSeeCase(ctx, caseId));
   const r = app.withTypeProvider<ZodTypeProvider>();
 

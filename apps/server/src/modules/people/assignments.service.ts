@@ -8,14 +8,15 @@ import { inTransaction, toIso } from '../../kernel/db/tx.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { notify } from '../../kernel/notify/notify.js';
+import { countOpenCasesByProject } from '../cases/case-handover.js';
 import { localDate } from '../projects/project-file.service.js';
 
 /** Moves open work of a departing commissioner to the successor; the case module plugs its own mover in. */
 type HandoverItem = { kind: string; id: string; label: string };
 type HandoverMover = (ctx: Ctx, trx: Tx, projectId: string, fromUserId: string, toUserId: string) => Promise<HandoverItem[]>;
-const movers: HandoverMover[] = [];
+const movers = new Set<HandoverMover>();
 export function registerHandoverMover(m: HandoverMover) {
-  movers.push(m);
+  movers.add(m);
 }
 
 /** Who sees which appointments: the organisation department and leaders all; others their own and their projects'. */
@@ -170,9 +171,7 @@ export async function roster(ctx: Ctx) {
   const logsBy = new Map(logs.map((l) => [l.authorId, l]));
   const assistants = await ctx.db.selectFrom('assignments').innerJoin('users', 'users.id', 'assignments.userId')
     .select(['assignments.mentorUserId', 'users.id', 'users.displayName', 'users.phone']).where('assignments.role', '=', 'assistant').where('assignments.active', '=', 1).execute();
-  const drafts = await ctx.db.selectFrom('siteLogProblems').innerJoin('siteLogs', 'siteLogs.id', 'siteLogProblems.siteLogId')
-    .select((eb) => ['siteLogs.projectId', eb.fn.countAll<number>().as('n')]).where('siteLogProblems.caseId', 'is', null).groupBy('siteLogs.projectId').execute();
-  const draftsBy = new Map(drafts.map((d) => [d.projectId, Number(d.n)]));
+  const openCases = await countOpenCasesByProject(ctx.db, rows.map((r) => r.projectId).filter((x): x is string => !!x));
   return rows.map((r) => {
     const mine = logsBy.get(r.id);
     return {
@@ -180,7 +179,7 @@ export async function roster(ctx: Ctx) {
       project: r.projectId ? { id: r.projectId, name: r.projectName!, light: r.light! } : null,
       daysOnSiteThisMonth: Number(mine?.days ?? 0),
       siteLogsThisMonth: Number(mine?.logs ?? 0),
-      openItems: r.projectId ? (draftsBy.get(r.projectId) ?? 0) : 0,
+      openItems: r.projectId ? (openCases.get(r.projectId) ?? 0) : 0,
       assistants: assistants.filter((a) => a.mentorUserId === r.id).map((a) => ({ id: a.id, displayName: a.displayName, phone: a.phone })),
     };
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -42,10 +43,22 @@ describe('appointments', () => {
     const org = await t.signInAs('orgdept');
     const gbOn = (await org.get(`/api/v1/assignments?role=assistant&active=true&pageSize=100`)).json().items;
     const target = gbOn[0].project.id as string;
+    const oldZy = await t.db.selectFrom('assignments').innerJoin('users', 'users.id', 'assignments.userId').select('users.username')
+      .where('assignments.projectId', '=', target).where('assignments.role', '=', 'commissioner').where('assignments.active', '=', 1).executeTakeFirstOrThrow();
+    const old = await t.signInAs(oldZy.username);
+    const open = (await old.post('/api/v1/cases', { projectId: target, type: 'coordination', title: '交接前的未结问题', description: '等待处理' })).json();
     const fresh = (await (await t.signInAs('admin')).post('/api/v1/users', { username: 'zy27', displayName: '新专员', roles: ['commissioner'], password: 'Harbour#Light-2027' })).json();
     const h = await org.post(`/api/v1/projects/${target}/handover`, { toUserId: fresh.id, date: '2026-11-26', note: '工作调整' });
     expect(h.statusCode).toBe(201);
     expect(h.json().items.some((i: { kind: string }) => i.kind === 'assistant')).toBe(true);
+    expect(h.json().items).toContainEqual(expect.objectContaining({ kind: 'case', id: open.id }));
+    const first = await signIn(t, 'zy27', 'Harbour#Light-2027');
+    expect(first.step).toBe('change_password');
+    await first.post('/api/v1/session/password', { currentPassword: 'Harbour#Light-2027', newPassword: 'Meadow&River-2028' });
+    const successor = await t.signInAs('zy27', 'Meadow&River-2028');
+    expect((await successor.get(`/api/v1/cases/${open.id}`)).json().allowedActions).toContain('accept');
+    // The old commissioner still sees the case they reported, but no longer dispatches it.
+    expect((await old.get(`/api/v1/cases/${open.id}`)).json().allowedActions).not.toContain('accept');
     const hist = (await org.get(`/api/v1/assignments?projectId=${target}&role=commissioner`)).json();
     expect(hist.total).toBe(2);
     expect(hist.items.filter((a: { active: boolean }) => a.active)[0].user.id).toBe(fresh.id);
