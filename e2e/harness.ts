@@ -101,6 +101,8 @@ export async function startServer(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LIAISON_DEMO: 'true',
+    // Journeys start from the bare demo district; they make their own cases.
+    LIAISON_DEMO_ACTIVITY: 'false',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     ...opts.env,

@@ -13,7 +13,8 @@ import type { Deps } from './kernel/context.js';
 import type { DbHandle } from './kernel/db/connect.js';
 import type { Secrets } from './kernel/auth/secrets.js';
 import { installErrorHandler } from './kernel/http/error-handler.js';
-import { installIdempotency } from './kernel/http/idempotency.js';
+import { installIdempotency, purgeIdempotencyKeys } from './kernel/http/idempotency.js';
+import { registerSchedule } from './kernel/jobs/jobs.js';
 import { createMetrics, installMetrics, type Metrics } from './kernel/http/metrics.js';
 import { problemOf, sendProblem } from './kernel/http/problem.js';
 import { installRequestContext } from './kernel/http/request-context.js';
@@ -120,7 +121,10 @@ export async function buildApp({ config, handle, clock, secrets }: AppDeps): Pro
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installRequestContext(app, deps);
-  installIdempotency(app, handle.db);
+  installIdempotency(app, handle.db, clock);
+  registerSchedule('http.purge-idempotency-keys', 3_600_000, async (ctx) => {
+    await purgeIdempotencyKeys(ctx.db, ctx.now());
+  });
   installMetrics(app, app.metrics);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

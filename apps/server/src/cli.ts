@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, settingsDoc } from './config.js';
 import { verifyAuditChain } from './kernel/audit/audit.js';
 import { migrateToLatest } from './kernel/db/migrator.js';
+import { seedActivity } from './modules/demo/seed-activity.js';
 import { isSeeded, loadDemoData, seedDemo } from './modules/demo/seed-demo.js';
 import { createUserCli, resetPasswordCli } from './modules/identity/users.cli.js';
 import { AppError } from './kernel/errors/app-error.js';
@@ -55,7 +56,8 @@ async function main(argv: string[]) {
           return 0;
         }
         const n = await seedDemo(rt.systemCtx(), loadDemoData(paths.demoData));
-        console.log(`seeded: ${n.units} units, ${n.users} users, ${n.projects} projects`);
+        const cases = config.demoActivity ? await seedActivity(rt.systemCtx()) : 0;
+        console.log(`seeded: ${n.units} units, ${n.users} users, ${n.projects} projects, ${cases} cases`);
         return 0;
       }
       case 'create-user':

@@ -18,6 +18,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIAISON_DEMO: bool.default(true),
+  LIAISON_DEMO_ACTIVITY: bool.default(true),
   LIAISON_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_URL: z.url().optional(),
   WEB_DIST_DIR: z.string().optional(),
@@ -44,6 +45,8 @@ export type Config = {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
   logLevel: string;
   demo: boolean;
+  /** With the demo district, also two months of cases run through the case engine (off in tests). */
+  demoActivity: boolean;
   secret?: string;
   publicUrl?: string;
   webDistDir?: string;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     logLevel: e.LOG_LEVEL,
     demo: e.LIAISON_DEMO,
+    demoActivity: e.LIAISON_DEMO_ACTIVITY,
     secret: e.LIAISON_SECRET,
     publicUrl: e.PUBLIC_URL,
     webDistDir: e.WEB_DIST_DIR,

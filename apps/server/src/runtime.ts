@@ -6,6 +6,7 @@ import { createSecrets, loadMasterKey, type Secrets } from './kernel/auth/secret
 import { buildCtx, systemActor, type Ctx } from './kernel/context.js';
 import { connect, type DbHandle } from './kernel/db/connect.js';
 import { migrateToLatest } from './kernel/db/migrator.js';
+import { seedActivity } from './modules/demo/seed-activity.js';
 import { isSeeded, loadDemoData, seedDemo } from './modules/demo/seed-demo.js';
 import { paths } from './paths.js';
 
@@ -29,6 +30,7 @@ export async function prepareDatabase(rt: Runtime): Promise<{ migrated: string[]
   let seeded = false;
   if (rt.config.demo && !(await isSeeded(rt.handle.db))) {
     await seedDemo(rt.systemCtx(), loadDemoData(paths.demoData));
+    if (rt.config.demoActivity) await seedActivity(rt.systemCtx());
     seeded = true;
   }
   return { migrated, seeded };

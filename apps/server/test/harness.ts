@@ -55,6 +55,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; now?: 
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     LIAISON_DEMO: 'true',
+    LIAISON_DEMO_ACTIVITY: 'false',
     RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
     LIAISON_SECRET: 'test-secret-test-secret-test-secret-0123',
     ...(pgDb ? { DATABASE_URL: pgDb.url, DATABASE_POOL_SIZE: '4' } : {}),

@@ -34,7 +34,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     const fe = err as FastifyError;
     const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
     if (mapped) return sendProblem(reply, problemOf(mapped, fe.message));
-    if (fe.statusCode === 429) return sendProblem(reply, problemOf('RATE_LIMITED', 'too many requests; wait a minute'));
+    if (fe.statusCode === 429) {
+      const detail = (err as { detail?: unknown }).detail;
+      return sendProblem(reply, problemOf('RATE_LIMITED', typeof detail === 'string' ? detail : 'too many requests; wait a minute'));
+    }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // JSON syntax errors and other client mistakes Fastify detects before our code runs.
       const code = fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';

@@ -7,6 +7,19 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: { ownerKey: string; key: string };
   }
+  interface FastifyContextConfig {
+    /** false where the answer holds a secret shown once (API tokens): it must not be stored for replay. */
+    idempotency?: boolean;
+  }
+}
+
+/** How long a stored answer can be replayed. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+/** Forgets answers older than a day (a scheduled job calls it). */
+export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const res = await db.deleteFrom('idempotencyKeys').where('createdAt', '<', now.getTime() - IDEMPOTENCY_TTL_MS).executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
 
 const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -15,10 +28,11 @@ const KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
  * `Idempotency-Key` on POST: the first request runs and its answer is stored; a retry with the same key gets
  * the stored answer instead of running again; a different body under the same key is refused.
  */
-export function installIdempotency(app: FastifyInstance, db: Db): void {
+export function installIdempotency(app: FastifyInstance, db: Db, clock: { now(): Date }): void {
   app.addHook('preHandler', async (req, reply) => {
     const key = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || typeof key !== 'string' || req.routeOptions.config?.auth === 'session') return;
+    const config = req.routeOptions.config;
+    if (req.method !== 'POST' || typeof key !== 'string' || config?.auth === 'session' || config?.idempotency === false) return;
     if (!KEY_RE.test(key)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 8–200 characters of A-Z a-z 0-9 . _ : -');
     const ownerKey = req.auth.actor ? `user:${req.auth.actor.userId}` : `ip:${req.ip}`;
     const path = req.url.split('?')[0] ?? req.url;
@@ -28,6 +42,7 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       .selectAll()
       .where('ownerKey', '=', ownerKey)
       .where('key', '=', key)
+      .where('createdAt', '>=', clock.now().getTime() - IDEMPOTENCY_TTL_MS)
       .executeTakeFirst();
     if (existing) {
       if (existing.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
@@ -39,7 +54,7 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     try {
       await db
         .insertInto('idempotencyKeys')
-        .values({ ownerKey, key, method: req.method, path, requestHash, statusCode: null, contentType: null, responseBody: null, createdAt: Date.now() })
+        .values({ ownerKey, key, method: req.method, path, requestHash, statusCode: null, contentType: null, responseBody: null, createdAt: clock.now().getTime() })
         .execute();
     } catch {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'the first request with this key is still running');

@@ -51,7 +51,7 @@ export async function branchRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Personal iCalendar feed (subscribe with the token URL)', querystring: z.strictObject({ token: z.string().min(10).max(200) }) },
     config: { auth: 'public' },
   }, async (req, reply) => reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(await meetingsIcs(req.ctx, req.query.token)));
-  r.post('/api/v1/meetings/calendar-token', { schema: { tags, summary: 'Issue (or replace) my calendar feed token', response: { 201: calendarTokenSchema } } },
+  r.post('/api/v1/meetings/calendar-token', { schema: { tags, summary: 'Issue (or replace) my calendar feed token', response: { 201: calendarTokenSchema } }, config: { idempotency: false } },
     async (req, reply) => reply.code(201).send(await issueCalendarToken(req.ctx, req.ctx.config.publicUrl ?? `${req.protocol}://${req.host}`)));
   r.get('/api/v1/meetings/:id', { schema: { tags, summary: 'One meeting with its agenda, attendance and resolutions', params, response: { 200: meetingSchema } } },
     async (req) => meetings.getMeeting(req.ctx, req.params.id));

@@ -46,7 +46,7 @@ describe('editing the calendar', () => {
     expect(bulk.json().items).toHaveLength(2);
     expect((await zy.get('/api/v1/calendar/days?year=2027')).json().items.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-02-06']);
     const audit = await t.db.selectFrom('auditLog').select('action').where('entityType', '=', 'calendar').execute();
-    expect(audit.map((a) => a.action)).toEqual(['calendar.days-updated', 'calendar.days-updated']);
+    expect(audit.map((a) => a.action)).toEqual(['calendar.days_updated', 'calendar.days_updated']);
 
     // Friday 27 November is now a holiday: a case dispatched on Thursday must be signed by Monday.
     const k = await caseKit(t);

@@ -29,7 +29,7 @@ export async function putCalendarDays(ctx: Ctx, days: CalendarDay[]): Promise<{ 
         .onConflict((oc) => oc.column('date').doUpdateSet({ kind: d.kind, name: d.name, updatedAt: t })).execute();
     }
     await writeAudit(ctx, trx, {
-      action: 'calendar.days-updated', entityType: 'calendar', entityId: null,
+      action: 'calendar.days_updated', entityType: 'calendar', entityId: null,
       changes: { before, after: dates.map((d) => byDate.get(d)) },
     });
   });
@@ -42,6 +42,6 @@ export async function deleteCalendarDay(ctx: Ctx, date: string): Promise<void> {
   if (!row) throw notFound('calendar day');
   await inTransaction(ctx, async (trx) => {
     await trx.deleteFrom('calendarDays').where('date', '=', date).execute();
-    await writeAudit(ctx, trx, { action: 'calendar.day-deleted', entityType: 'calendar', entityId: date, changes: row });
+    await writeAudit(ctx, trx, { action: 'calendar.day_deleted', entityType: 'calendar', entityId: date, changes: row });
   });
 }

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { notify } from '../../kernel/notify/notify.js';
 import { countOpenCasesByProject } from '../cases/case-handover.js';
-import { localDate } from '../projects/project-file.service.js';
+import { loadVisibleProject, localDate } from '../projects/project-file.service.js';
 
 /** Moves open work of a departing commissioner to the successor; the case module plugs its own mover in. */
 type HandoverItem = { kind: string; id: string; label: string };
@@ -150,6 +150,7 @@ export async function getHandover(ctx: Ctx, id: string) {
 
 export async function listHandovers(ctx: Ctx, projectId: string) {
   assertCan(ctx, 'assignment.read');
+  await loadVisibleProject(ctx, projectId);
   const rows = await ctx.db.selectFrom('handovers').select('id').where('projectId', '=', projectId).orderBy('createdAt', 'desc').execute();
   return Promise.all(rows.map((r) => getHandover(ctx, r.id)));
 }

@@ -41,7 +41,7 @@ export async function projectsToXlsx(pages: AsyncIterable<Project[]>): Promise<B
 const csvCell = (v: string | number | null) => {
   const s = v === null ? '' : String(v);
   // Leading = + - @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 

@@ -97,7 +97,7 @@ export async function createSiteLog(ctx: Ctx, input: z.infer<typeof createSiteLo
 
 export async function updateSiteLog(ctx: Ctx, id: string, input: z.infer<typeof updateSiteLogBody>) {
   const actor = assertCan(ctx, 'sitelog.write');
-  const row = await ctx.db.selectFrom('siteLogs').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db.selectFrom('siteLogs').selectAll().where('id', '=', id).where(scope(actor)).executeTakeFirst();
   if (!row) throw notFound('site log');
   if (row.authorId !== actor.userId) throw new AppError('FORBIDDEN', 'only the author edits a site log');
   if (row.version !== input.version) throw staleVersion();
@@ -116,7 +116,7 @@ export async function updateSiteLog(ctx: Ctx, id: string, input: z.infer<typeof 
 /** A problem seen on site becomes a case with one action, linked both ways (the log lists it, the case names the log). */
 export async function raiseProblem(ctx: Ctx, siteLogId: string, input: z.infer<typeof raiseProblemBody>) {
   const actor = assertCan(ctx, 'sitelog.write');
-  const log = await ctx.db.selectFrom('siteLogs').selectAll().where('id', '=', siteLogId).executeTakeFirst();
+  const log = await ctx.db.selectFrom('siteLogs').selectAll().where('id', '=', siteLogId).where(scope(actor)).executeTakeFirst();
   if (!log) throw notFound('site log');
   await assertOnProject(ctx, actor, log.projectId);
   const id = newId();
