@@ -24,6 +24,7 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'apps/web/src/**/*.test.ts',
             'apps/web/src/**/*.test.tsx',
+            'apps/portal/src/**/*.test.ts',
           ],
           exclude: [...exclude, '**/*.api.test.ts'],
           pool: 'forks',

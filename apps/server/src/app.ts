@@ -32,6 +32,15 @@ import { unitRoutes } from './modules/identity/units.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
+import { approvalRoutes } from './modules/approvals/approvals.routes.js';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
+import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { mediationRoutes } from './modules/mediation/mediation.routes.js';
+import { appealRoutes } from './modules/appeals/appeals.routes.js';
+import { boardRoutes } from './modules/board/board.routes.js';
+import { briefingRoutes } from './modules/briefings/briefings.routes.js';
+import { portalRoutes } from './modules/appeals/portal.js';
+import { open311KeyRoutes, open311Routes } from './modules/open311/open311.routes.js';
 import { paths } from './paths.js';
 
 declare module 'fastify' {
@@ -142,6 +151,17 @@ export async function buildApp({ config, handle, clock, secrets }: AppDeps): Pro
   await app.register(peopleRoutes);
   await app.register(siteLogRoutes);
   await app.register(branchRoutes);
+  await app.register(approvalRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(safetyRoutes);
+  await app.register(mediationRoutes);
+  await app.register(appealRoutes);
+  await app.register(boardRoutes);
+  await app.register(briefingRoutes);
+  await app.register(open311KeyRoutes);
+  await app.register(open311Routes, { prefix: '/open311' });
+  // The residents' portal (apps/portal/dist) at /portal/, with its own SPA fallback.
+  await app.register(portalRoutes, { prefix: '/portal' });
 
   const webDist = config.webDistDir ?? paths.webDist;
   const hasWeb = existsSync(`${webDist}/index.html`);

@@ -11,6 +11,10 @@ import { totpCode } from '../src/kernel/auth/totp.js';
 import type { Client, TestApp } from './harness.js';
 import { newId } from '../src/kernel/ids.js';
 import { freshTotpCode, multipartFile, tinyPdf, uniq } from './factories.js';
+import { defaultTemplateId, draftInspection, matrixTemplate, submittedInspection } from '../src/modules/safety/testing/matrix-fixtures.js';
+import { agreementDraft, agreementVersion, disputeVersion, freshDispute, sharedDispute } from '../src/modules/mediation/testing/matrix-fixtures.js';
+import { disputeBody } from '../src/modules/mediation/testing/dispute-fixtures.js';
+import { matrixAppeal, matrixAppealAt, matrixPhoto, solvedChallengeFor } from '../src/modules/appeals/testing/matrix-fixtures.js';
 
 export const callers = ['anonymous', 'admin', 'secadmin', 'auditor', 'leader', 'orgdept', 'zy01', 'gb01', 'zjj', 'tianshui', 'sg01'] as const;
 export type Caller = (typeof callers)[number];
@@ -89,11 +93,14 @@ async function enableTotp(m: MatrixCtx, c: Client): Promise<LightMyRequestRespon
   return c.post('/api/v1/session/totp/enable', { code: totpCode(setup.json().secret, m.t.clock.now()) });
 }
 
+/** Numbers for titles. */
 let counter = 0;
 let liaisonCounter = 0;
-/** A month nobody has reported yet (progress reports are one per project and month). */
+let periodCounter = 0;
+/** A past month nobody has reported yet (one report per project and month; a future month is refused). */
 const nextPeriod = () => {
-  const n = counter++;
+  const n = periodCounter++;
+  if (n >= 12 * 10) throw new Error('matrix set-up: out of report months');
   return `${2015 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 };
 const version = async (m: MatrixCtx, table: 'projects' | 'milestones' | 'siteLogs' | 'learningLogs', id: string) =>
@@ -180,6 +187,15 @@ export async function meetingAt(m: Pick<MatrixCtx, 'as' | 'ids'>, stage: 'schedu
 }
 const userIdOf = async (m: MatrixCtx, username: string) => (await m.t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 const meetingVersion = async (m: MatrixCtx, id: string) => (await m.t.db.selectFrom('meetings').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+/** A catalogue item of the matrix's own (so each call adds a new item), added to project 1's chain with 区住建局's agent. */
+async function approvalOnProject1(m: MatrixCtx) {
+  const item = ok(await m.as('orgdept').post('/api/v1/approval-items', { code: `MX${counter++}`, name: '矩阵审批事项', authority: '区住房和城乡建设局', statutoryDays: 5 }), 201, 'approval item');
+  return ok(await m.as('orgdept').post(`/api/v1/projects/${m.ids.project1}/approvals`, { itemId: item.id, agentId: await userIdOf(m, 'zjj') }), 201, 'approval') as { id: string; version: number };
+}
+const approvalItemId = async (m: MatrixCtx, code: string) => (await m.t.db.selectFrom('approvalItems').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+/** zy01's enterprise need on project 1, dispatched at once to 区住建局. */
+const needOnProject1 = async (m: MatrixCtx) => ok(await m.as('zy01').post('/api/v1/enterprise-needs', { projectId: m.ids.project1, needType: 'parking', title: `矩阵诉求 ${counter++}`, description: '车位不足', coordinatingUnitIds: [m.ids.zjjUnit], dispatch: true }), 201, 'need') as { id: string };
 
 // prettier-ignore
 export const accessMatrix: MatrixRow[] = [
@@ -355,7 +371,7 @@ export const accessMatrix: MatrixRow[] = [
       const current = await m.t.db.selectFrom('assignments').select('userId').where('projectId', '=', m.ids.matrixProject).where('role', '=', 'commissioner').where('active', '=', 1).executeTakeFirstOrThrow();
       return req(m, 'POST', `/api/v1/projects/${m.ids.matrixProject}/handover`, { toUserId: current.userId === m.ids.c1 ? m.ids.c2 : m.ids.c1, date: '2026-11-26' });
     } },
-  { method: 'GET', path: '/api/v1/projects/{id}/handovers', expect: [401, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403],
+  { method: 'GET', path: '/api/v1/projects/{id}/handovers', expect: [401, 403, 403, 403, 200, 200, 200, 404, 403, 403, 403],
     send: (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/handovers`) },
   { method: 'GET', path: '/api/v1/commissioners',     expect: [401, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403] },
   // Learning logs: written by assistants, commented and evaluated by their mentor (zy01 mentors the matrix's assistant).
@@ -374,9 +390,9 @@ export const accessMatrix: MatrixRow[] = [
     send: (m) => req(m, 'POST', '/api/v1/site-logs', { projectId: m.ids.project1, date: '2026-11-25', duties: ['liaison'], done: `矩阵驻点 ${m.who}` }) },
   { method: 'GET', path: '/api/v1/site-logs/{id}',    expect: [401, 403, 403, 403, 200, 200, 200, 404, 403, 403, 403],
     send: (m) => req(m, 'GET', `/api/v1/site-logs/${m.ids.siteLog}`) },
-  { method: 'PATCH', path: '/api/v1/site-logs/{id}',  expect: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403],
+  { method: 'PATCH', path: '/api/v1/site-logs/{id}',  expect: [401, 403, 403, 403, 403, 403, 200, 404, 403, 403, 403],
     send: async (m) => req(m, 'PATCH', `/api/v1/site-logs/${m.ids.siteLog}`, { version: await version(m, 'siteLogs', m.ids.siteLog), weather: m.who }) },
-  { method: 'POST', path: '/api/v1/site-logs/{id}/problems', expect: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+  { method: 'POST', path: '/api/v1/site-logs/{id}/problems', expect: [401, 403, 403, 403, 403, 403, 201, 404, 403, 403, 403],
     send: (m) => req(m, 'POST', `/api/v1/site-logs/${m.ids.siteLog}/problems`, { title: `矩阵问题 ${m.who}`, description: '围挡破损' }) },
 
   // --- files: every staff role uploads; a file is read by its owner and by whoever may see its record ---
@@ -526,6 +542,204 @@ export const accessMatrix: MatrixRow[] = [
   { method: 'GET', path: '/api/v1/meetings/{id}/minutes/export', expect: [401, 200, 403, 403, 200, 200, 200, 404, 200, 404, 200],
     send: (m) => req(m, 'GET', `/api/v1/meetings/${m.ids.heldMeeting}/minutes/export?format=docx`) },
 
+  // --- approval agency: the catalogue read by all staff, kept by the system admin and the organisation department; a
+  // project's chain kept by its commissioner (and the organisation department), items moved by their agent (zjj) ---
+  //                                                          anon admin secad audit leadr orgdp zy01 gb01  zjj  tians sg01
+  { method: 'GET', path: '/api/v1/approval-items',    expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'POST', path: '/api/v1/approval-items',   expect: [401, 201, 403, 403, 403, 201, 403, 403, 403, 403, 403],
+    send: (m) => req(m, 'POST', '/api/v1/approval-items', { code: `MX${counter++}`, name: '矩阵事项', authority: '区城管局', statutoryDays: 3 }) },
+  { method: 'GET', path: '/api/v1/approval-items/{id}', expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'GET', `/api/v1/approval-items/${await approvalItemId(m, 'SGXK')}`) },
+  { method: 'PATCH', path: '/api/v1/approval-items/{id}', expect: [401, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+    send: async (m) => {
+      const item = ok(await m.as('orgdept').post('/api/v1/approval-items', { code: `MX${counter++}`, name: '矩阵事项', authority: '区城管局', statutoryDays: 3 }), 201, 'approval item');
+      return req(m, 'PATCH', `/api/v1/approval-items/${item.id}`, { version: item.version, statutoryDays: 4 });
+    } },
+  { method: 'DELETE', path: '/api/v1/approval-items/{id}', expect: [401, 204, 403, 403, 403, 204, 403, 403, 403, 403, 403],
+    send: async (m) => req(m, 'DELETE', `/api/v1/approval-items/${ok(await m.as('orgdept').post('/api/v1/approval-items', { code: `MX${counter++}`, name: '待删事项', authority: '区城管局', statutoryDays: 3 }), 201, 'approval item').id}`) },
+  { method: 'GET', path: '/api/v1/approval-templates', expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'PUT', path: '/api/v1/approval-templates/{category}', expect: [401, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+    send: async (m) => req(m, 'PUT', `/api/v1/approval-templates/${encodeURIComponent('矩阵类别')}`, { itemIds: [await approvalItemId(m, 'SGXK')] }) },
+  { method: 'GET', path: '/api/v1/projects/{id}/approvals', expect: [401, 200, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/approvals`) },
+  // A project of its own, without a chain (archived afterwards so the lists keep their 26): zy01 is not its commissioner.
+  { method: 'POST', path: '/api/v1/projects/{id}/approvals/from-template', expect: [401, 403, 403, 403, 403, 201, 404, 404, 403, 404, 404],
+    send: async (m) => {
+      const p = ok(await m.as('orgdept').post('/api/v1/projects', { code: uniq('MX-A'), name: '矩阵审批项目', category: '商务楼宇', address: '测试路4号', totalInvestment: 1_000_000 }), 201, 'project');
+      const res = await req(m, 'POST', `/api/v1/projects/${p.id}/approvals/from-template`, {});
+      ok(await m.as('orgdept').post(`/api/v1/projects/${p.id}/archive`, { version: p.version }), 200, 'archive');
+      return res;
+    } },
+  { method: 'POST', path: '/api/v1/projects/{id}/approvals', expect: [401, 403, 403, 403, 403, 201, 201, 404, 403, 404, 403],
+    send: async (m) => {
+      const item = ok(await m.as('orgdept').post('/api/v1/approval-items', { code: `MX${counter++}`, name: '矩阵事项', authority: '区城管局', statutoryDays: 3 }), 201, 'approval item');
+      return req(m, 'POST', `/api/v1/projects/${m.ids.project1}/approvals`, { itemId: item.id });
+    } },
+  { method: 'POST', path: '/api/v1/projects/{id}/approvals/reorder', expect: [401, 403, 403, 403, 403, 200, 200, 404, 403, 404, 403],
+    send: async (m) => {
+      const rows = await m.t.db.selectFrom('projectApprovals').select('id').where('projectId', '=', m.ids.project1).orderBy('position').execute();
+      return req(m, 'POST', `/api/v1/projects/${m.ids.project1}/approvals/reorder`, { ids: rows.map((r) => r.id) });
+    } },
+  { method: 'GET', path: '/api/v1/projects/{id}/approvals/{itemId}', expect: [401, 200, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: async (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/approvals/${(await approvalOnProject1(m)).id}`) },
+  { method: 'PATCH', path: '/api/v1/projects/{id}/approvals/{itemId}', expect: [401, 403, 403, 403, 403, 200, 200, 404, 200, 404, 403],
+    send: async (m) => {
+      const a = await approvalOnProject1(m);
+      return req(m, 'PATCH', `/api/v1/projects/${m.ids.project1}/approvals/${a.id}`, { version: a.version, status: 'preparing' });
+    } },
+  { method: 'DELETE', path: '/api/v1/projects/{id}/approvals/{itemId}', expect: [401, 403, 403, 403, 403, 204, 204, 404, 403, 404, 403],
+    send: async (m) => req(m, 'DELETE', `/api/v1/projects/${m.ids.project1}/approvals/${(await approvalOnProject1(m)).id}`) },
+  { method: 'POST', path: '/api/v1/projects/{id}/approvals/{itemId}/block', expect: [401, 403, 403, 403, 403, 201, 201, 404, 201, 404, 403],
+    send: async (m) => req(m, 'POST', `/api/v1/projects/${m.ids.project1}/approvals/${(await approvalOnProject1(m)).id}/block`, { description: '规划条件待市级确认' }) },
+  // zy01 reported the blockage (waiting to be accepted); the dispatchers take it to the city: 市交通运输局.
+  { method: 'POST', path: '/api/v1/projects/{id}/approvals/{itemId}/escalate', expect: [401, 403, 403, 403, 403, 200, 200, 404, 403, 404, 403],
+    send: async (m) => {
+      const a = await approvalOnProject1(m);
+      ok(await m.as('zy01').post(`/api/v1/projects/${m.ids.project1}/approvals/${a.id}/block`, { description: '超配车位需市级决定' }), 201, 'block');
+      const sjt = (await m.t.db.selectFrom('units').select('id').where('code', '=', 'SJT').executeTakeFirstOrThrow()).id;
+      return req(m, 'POST', `/api/v1/projects/${m.ids.project1}/approvals/${a.id}/escalate`, { unitId: sjt, reason: '超配车位需市级决定' });
+    } },
+  { method: 'GET', path: '/api/v1/approvals/report',  expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+
+  // --- enterprise needs: enterprise cases with a typed detail, scoped like cases; the outcome recorded by the
+  // dispatcher and the units it was dispatched to (zy01's need on project 1 goes to 区住建局) ---
+  { method: 'GET', path: '/api/v1/enterprise-needs',  expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  // As any case, a project the caller cannot see is "unknown" (400 at projectId).
+  { method: 'POST', path: '/api/v1/enterprise-needs', expect: [401, 403, 403, 403, 403, 201, 201, 400, 403, 403, 201],
+    send: (m) => req(m, 'POST', '/api/v1/enterprise-needs', { projectId: m.ids.project1, needType: 'funding', title: `矩阵资金缺口 ${m.who}`, description: '资金缺口', amountRequested: 1000 }) },
+  { method: 'GET', path: '/api/v1/enterprise-needs/report', expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', path: '/api/v1/enterprise-needs/{caseId}', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 404],
+    send: async (m) => req(m, 'GET', `/api/v1/enterprise-needs/${(await needOnProject1(m)).id}`) },
+  { method: 'PATCH', path: '/api/v1/enterprise-needs/{caseId}', expect: [401, 403, 403, 403, 403, 200, 200, 404, 200, 404, 403],
+    send: async (m) => req(m, 'PATCH', `/api/v1/enterprise-needs/${(await needOnProject1(m)).id}`, { version: 1, parkingApproved: 10 }) },
+
+  // --- safety supervision: checklists read by all staff, kept by the system admin; inspections run by the organisation
+  // dept and the project's commissioner or assistants (zy01 on project 1), read by whoever sees the project once
+  // submitted; as with cases, a project the caller cannot see is "unknown" (400 at projectId) ---
+  { method: 'GET', path: '/api/v1/inspection-templates', expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'POST', path: '/api/v1/inspection-templates', expect: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    send: (m) => req(m, 'POST', '/api/v1/inspection-templates', matrixTemplate(m.who)) },
+  { method: 'GET', path: '/api/v1/inspection-templates/{id}', expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'GET', `/api/v1/inspection-templates/${await defaultTemplateId(m)}`) },
+  { method: 'PATCH', path: '/api/v1/inspection-templates/{id}', expect: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    send: async (m) => {
+      const tpl = ok(await m.as('admin').post('/api/v1/inspection-templates', matrixTemplate('待改')), 201, 'template');
+      return req(m, 'PATCH', `/api/v1/inspection-templates/${tpl.id}`, { version: tpl.version, name: `矩阵检查表（${m.who}）` });
+    } },
+  { method: 'GET', path: '/api/v1/inspections',       expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'POST', path: '/api/v1/inspections',      expect: [401, 403, 403, 403, 403, 201, 201, 400, 403, 403, 403],
+    send: async (m) => req(m, 'POST', '/api/v1/inspections', { projectId: m.ids.project1, templateId: await defaultTemplateId(m) }) },
+  { method: 'GET', path: '/api/v1/inspections/{id}',  expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: async (m) => req(m, 'GET', `/api/v1/inspections/${await submittedInspection(m)}`) },
+  { method: 'PATCH', path: '/api/v1/inspections/{id}', expect: [401, 403, 403, 403, 403, 200, 200, 404, 403, 403, 403],
+    send: async (m) => {
+      const i = m.who === 'anonymous' ? { id: 'x', version: 1 } : await draftInspection(m);
+      return req(m, 'PATCH', `/api/v1/inspections/${i.id}`, { version: i.version, summary: `矩阵检查 ${m.who}` });
+    } },
+  { method: 'POST', path: '/api/v1/inspections/{id}/submit', expect: [401, 403, 403, 403, 403, 200, 200, 404, 403, 403, 403],
+    send: async (m) => {
+      const i = m.who === 'anonymous' ? { id: 'x', version: 1 } : await draftInspection(m, true);
+      return req(m, 'POST', `/api/v1/inspections/${i.id}/submit`, { version: i.version });
+    } },
+  { method: 'GET', path: '/api/v1/inspections/{id}/notice', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: async (m) => req(m, 'GET', `/api/v1/inspections/${await submittedInspection(m)}/notice?format=docx`) },
+  { method: 'GET', path: '/api/v1/projects/{id}/safety', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/safety`) },
+  { method: 'GET', path: '/api/v1/safety/ledger',     expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+
+  // --- dispute mediation: a dispute is seen as its case is (and by its mediator); the mediator, the dispatcher and the
+  // handling unit work it (zy01's disputes on project 1, zy01 mediating, are dispatched to 区住建局) ---
+  { method: 'GET', path: '/api/v1/disputes',          expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'POST', path: '/api/v1/disputes',         expect: [401, 403, 403, 403, 403, 201, 201, 400, 201, 400, 403],
+    send: (m) => req(m, 'POST', '/api/v1/disputes', disputeBody(m.ids.project1, { title: `矩阵纠纷 ${m.who}` })) },
+  { method: 'GET', path: '/api/v1/disputes/{caseId}', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 404],
+    send: async (m) => req(m, 'GET', `/api/v1/disputes/${(await sharedDispute(m)).caseId}`) },
+  { method: 'PATCH', path: '/api/v1/disputes/{caseId}', expect: [401, 403, 403, 403, 403, 200, 200, 404, 200, 404, 403],
+    send: async (m) => {
+      const { caseId } = await sharedDispute(m);
+      return req(m, 'PATCH', `/api/v1/disputes/${caseId}`, { version: await disputeVersion(m, caseId), risk: 'high' });
+    } },
+  { method: 'PUT', path: '/api/v1/disputes/{caseId}/agreement', expect: [401, 403, 403, 403, 403, 200, 200, 404, 200, 404, 403],
+    send: async (m) => {
+      const { caseId } = await sharedDispute(m);
+      return req(m, 'PUT', `/api/v1/disputes/${caseId}/agreement`, agreementDraft({ version: await agreementVersion(m, caseId) }));
+    } },
+  { method: 'POST', path: '/api/v1/disputes/{caseId}/agreement/sign', expect: [401, 403, 403, 403, 403, 200, 200, 404, 200, 404, 403],
+    send: async (m) => {
+      const d = m.who === 'anonymous' ? { caseId: 'x', agreement: { version: 1 } } : await freshDispute(m, 'drafted');
+      return req(m, 'POST', `/api/v1/disputes/${d.caseId}/agreement/sign`, { version: d.agreement!.version, signedOn: '2026-11-26' });
+    } },
+  { method: 'GET', path: '/api/v1/disputes/{caseId}/agreement/document', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 404],
+    send: async (m) => req(m, 'GET', `/api/v1/disputes/${(await sharedDispute(m)).caseId}/agreement/document?format=docx`) },
+  { method: 'POST', path: '/api/v1/disputes/{caseId}/callbacks', expect: [401, 403, 403, 403, 403, 201, 201, 404, 201, 404, 403],
+    send: async (m) => {
+      const caseId = m.who === 'anonymous' ? 'x' : (await freshDispute(m, 'signed')).caseId;
+      return req(m, 'POST', `/api/v1/disputes/${caseId}/callbacks`, { calledOn: '2026-11-26', performance: 'performed', note: '矩阵回访' });
+    } },
+  { method: 'GET', path: '/api/v1/cases/{id}/mediations', expect: [401, 403, 403, 403, 200, 200, 200, 404, 200, 404, 404],
+    send: async (m) => req(m, 'GET', `/api/v1/cases/${(await sharedDispute(m)).caseId}/mediations`) },
+  { method: 'POST', path: '/api/v1/cases/{id}/mediations', expect: [401, 403, 403, 403, 403, 201, 201, 404, 201, 404, 403],
+    send: async (m) => req(m, 'POST', `/api/v1/cases/${(await sharedDispute(m)).caseId}/mediations`, {
+      heldAt: '2026-11-26T09:00:00+08:00', place: '项目部调解室', attendees: [{ name: '李秀英', role: '申请人' }], statements: [{ speaker: '李秀英', text: '要求补偿' }], outcome: 'adjourned',
+    }) },
+
+  // --- residents' appeals: the public portal API (no account; the session makes no difference) and the staff side ---
+  { method: 'GET', path: '/api/public/projects',      expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', path: '/api/public/projects/{id}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', `/api/public/projects/${m.ids.project1}`) },
+  { method: 'GET', path: '/api/public/challenge',     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'POST', path: '/api/public/appeals/photos', expect: [201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+    send: async (m) => {
+      const ch = solvedChallengeFor(m.t);
+      const mp = multipartFile(await matrixPhoto(), 'p.jpg', 'image/jpeg', 'photo');
+      return m.client.request({ method: 'POST', url: '/api/public/appeals/photos', payload: mp.payload, headers: { ...mp.headers, 'x-challenge-token': ch.token, 'x-challenge-nonce': ch.nonce } });
+    } },
+  { method: 'POST', path: '/api/public/appeals',      expect: [201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+    send: (m) => req(m, 'POST', '/api/public/appeals', { projectId: m.ids.project1, category: 'dust', description: `矩阵扬尘 ${m.who}`, anonymous: true, challenge: solvedChallengeFor(m.t) }) },
+  { method: 'GET', path: '/api/public/appeals/{trackingCode}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'GET', `/api/public/appeals/${(await matrixAppeal(m.t, m.ids.project1)).code}`) },
+  { method: 'POST', path: '/api/public/appeals/{trackingCode}/rating', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'POST', `/api/public/appeals/${(await matrixAppealAt(m, 'closed')).code}/rating`, { rating: 'satisfied' }) },
+  { method: 'GET', path: '/api/v1/appeals',           expect: [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403] },
+  // An appeal is seen as its case is: project 1's commissioner, the leader, the organisation department.
+  { method: 'GET', path: '/api/v1/appeals/{id}',      expect: [401, 403, 403, 403, 200, 200, 200, 404, 404, 404, 404],
+    send: async (m) => req(m, 'GET', `/api/v1/appeals/${(await matrixAppeal(m.t, m.ids.project1)).appealId}`) },
+  // Only the lead handling unit (here 区住建局), who calls the resident back, sees the phone.
+  { method: 'POST', path: '/api/v1/appeals/{id}/reveal-phone', expect: [401, 403, 403, 403, 403, 403, 403, 404, 200, 404, 404],
+    send: async (m) => req(m, 'POST', `/api/v1/appeals/${(await matrixAppealAt(m, 'dispatched')).appealId}/reveal-phone`) },
+  { method: 'POST', path: '/api/v1/appeals/{id}/triage', expect: [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+    send: async (m) => req(m, 'POST', `/api/v1/appeals/${(await matrixAppeal(m.t, null)).appealId}/triage`, { projectId: m.ids.project1 }) },
+  { method: 'POST', path: '/api/v1/appeals/{id}/dismiss', expect: [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+    send: async (m) => req(m, 'POST', `/api/v1/appeals/${(await matrixAppeal(m.t, null)).appealId}/dismiss`, { reply: '不属于重点项目，已转12345' }) },
+  { method: 'GET', path: '/api/v1/projects/{id}/poster.pdf', expect: [401, 200, 403, 403, 200, 200, 200, 404, 200, 404, 200],
+    send: (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/poster.pdf`) },
+  { method: 'GET', path: '/api/v1/open311/keys',      expect: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+  { method: 'POST', path: '/api/v1/open311/keys',     expect: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    send: (m) => req(m, 'POST', '/api/v1/open311/keys', { name: `矩阵 ${m.who}` }) },
+  { method: 'DELETE', path: '/api/v1/open311/keys/{id}', expect: [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    send: async (m) => req(m, 'DELETE', `/api/v1/open311/keys/${ok(await m.as('admin').post('/api/v1/open311/keys', { name: '矩阵待撤销' }), 201, 'open311 key').id}`) },
+  // Open311: public (the POST's credential is its api_key, not a session).
+  { method: 'GET', path: '/open311/v2/discovery.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/open311/v2/discovery.json') },
+  { method: 'GET', path: '/open311/v2/services.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/open311/v2/services.xml') },
+  { method: 'GET', path: '/open311/v2/services/{service_code}.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/open311/v2/services/noise.json') },
+  { method: 'POST', path: '/open311/v2/requests.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => {
+      const { apiKey } = ok(await m.as('admin').post('/api/v1/open311/keys', { name: '矩阵客户端' }), 201, 'open311 key') as { apiKey: string };
+      const payload = new URLSearchParams({ api_key: apiKey, service_code: 'dust', address_string: '东新路822号', description: `矩阵 ${m.who}` }).toString();
+      return m.client.request({ method: 'POST', url: '/open311/v2/requests.json', payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    } },
+  { method: 'GET', path: '/open311/v2/requests.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/open311/v2/requests.json?status=open') },
+  { method: 'GET', path: '/open311/v2/requests/{service_request_id}.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'GET', `/open311/v2/requests/${(await matrixAppeal(m.t, m.ids.project1)).appealId}.xml`) },
+  { method: 'GET', path: '/open311/v2/tokens/{token}.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: async (m) => req(m, 'GET', `/open311/v2/tokens/${(await matrixAppeal(m.t, null)).code}.json`) },
+  { method: 'GET', path: '/open311/v2/servicerequestupdates.{format}', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/open311/v2/servicerequestupdates.xml') },
+
   // --- audit: the security admin and the auditor only (三员分立: not the system admin) ---
   { method: 'GET', path: '/api/v1/audit',             expect: [401, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403] },
   { method: 'GET', path: '/api/v1/audit/verify',      expect: [401, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403] },
@@ -533,3 +747,5 @@ export const accessMatrix: MatrixRow[] = [
 
 /** Routes anyone may call without an account. */
 export const publicRoutes = new Set(['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/v1/meta', 'POST /api/v1/session', 'GET /api/v1/meetings.ics']);
+/** Public routes that create a record (201) rather than answer one (200). */
+export const publicCreates = new Set(['POST /api/public/appeals', 'POST /api/public/appeals/photos']);

@@ -5,6 +5,7 @@ import './shared/i18n';
 import { Providers } from './app/providers';
 import { router } from './app/router';
 import './app/global.css';
+import { registerServiceWorker } from './app/pwa/registerServiceWorker';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
@@ -16,3 +17,5 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -12,6 +12,7 @@ import { configureApiClient, isApiError } from '../shared/api/client';
 import { currentLanguage } from '../shared/i18n';
 import { sessionKey, storeSession } from '../features/session/api';
 import { setSignedOutReason } from '../features/session/authEvents';
+import { isOfflineSession } from '../features/session/sessionCache';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -40,6 +41,15 @@ configureApiClient({
   },
   onStepRequired: () => void queryClient.invalidateQueries({ queryKey: sessionKey, exact: true }),
 });
+
+// A session restored offline has no CSRF token: fetch the real one as soon as the connection returns.
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => {
+    if (isOfflineSession(queryClient.getQueryData<Session | null>(sessionKey))) {
+      void queryClient.invalidateQueries({ queryKey: sessionKey, exact: true });
+    }
+  });
+}
 
 const theme = {
   token: { colorPrimary: '#1f4e9c', borderRadius: 6 },

@@ -65,13 +65,42 @@ export const routes: RouteObject[] = [
         handle: { crumb: 'nav.projects' },
         children: [
           { index: true, ...page(() => import('../features/projects/pages/ProjectListPage'), 'project.read') },
+          { path: 'new', handle: { crumb: 'projects.create' }, ...page(() => import('../features/projects/pages/ProjectFormPage'), 'project.manage') },
+          { path: 'import', handle: { crumb: 'import.title' }, ...page(() => import('../features/projects/pages/ProjectImportPage'), 'project.manage') },
           {
             path: ':id',
             handle: { crumb: 'projects.detail' },
-            ...page(() => import('../features/projects/pages/ProjectDetailPage'), 'project.read'),
+            children: [
+              { index: true, ...page(() => import('../features/projects/pages/ProjectDetailPage'), 'project.read') },
+              { path: 'edit', handle: { crumb: 'projects.edit' }, ...page(() => import('../features/projects/pages/ProjectFormPage'), 'project.manage') },
+            ],
           },
         ],
       },
+      { path: 'map', handle: { crumb: 'nav.map' }, ...page(() => import('../features/projects/pages/ProjectMapPage'), 'project.read') },
+      {
+        path: 'cases',
+        handle: { crumb: 'nav.cases' },
+        children: [
+          { index: true, ...page(() => import('../features/cases/pages/CaseListPage'), 'case.read') },
+          { path: 'new', handle: { crumb: 'cases.new' }, ...page(() => import('../features/cases/pages/CaseNewPage'), 'case.create') },
+          { path: ':id', handle: { crumb: 'cases.detail' }, ...page(() => import('../features/cases/pages/CaseDetailPage'), 'case.read') },
+        ],
+      },
+      {
+        path: 'site-logs',
+        handle: { crumb: 'nav.siteLogs' },
+        children: [
+          { index: true, ...page(() => import('../features/site-logs/pages/SiteLogsPage'), 'sitelog.read') },
+          { path: 'new', handle: { crumb: 'siteLogs.new' }, ...page(() => import('../features/site-logs/pages/SiteLogNewPage'), 'sitelog.write') },
+          { path: ':id', handle: { crumb: 'siteLogs.one' }, ...page(() => import('../features/site-logs/pages/SiteLogDetailPage'), 'sitelog.read') },
+        ],
+      },
+      { path: 'commissioners', handle: { crumb: 'nav.roster' }, ...page(() => import('../features/people/pages/RosterPage'), 'assignment.read') },
+      { path: 'learning-logs', handle: { crumb: 'nav.learning' }, ...page(() => import('../features/people/pages/LearningLogsPage'), 'learning.read') },
+      { path: 'notifications', handle: { crumb: 'nav.notifications' }, ...page(() => import('../features/notifications/pages/NotificationsPage')) },
+      { path: 'calendar', handle: { crumb: 'nav.calendar' }, ...page(() => import('../features/calendar/pages/CalendarPage')) },
+      { path: 'case-limits', handle: { crumb: 'nav.caseLimits' }, ...page(() => import('../features/cases/pages/CaseLimitsPage')) },
       {
         path: 'units',
         handle: { crumb: 'nav.units' },

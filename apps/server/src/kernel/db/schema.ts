@@ -435,7 +435,150 @@ export interface CalendarTokenTable {
   userId: string; tokenHash: string; createdAt: number;
 }
 
+/** Approval agency (审批代办): the catalogue, templates per project category, and each project's chain. */
+export interface ApprovalItemTable {
+  id: string; code: string; name: string; authority: string; authorityLevel: string; statutoryDays: number;
+  /** JSON: string[] — the one-time list of materials (一次性告知清单). */
+  materials: string; basis: string | null; sortOrder: number; isActive: number; version: number; createdAt: number; updatedAt: number;
+}
+export interface ApprovalTemplateItemTable {
+  category: string; itemId: string; position: number;
+}
+export interface ProjectApprovalTable {
+  id: string; projectId: string; itemId: string; position: number; agentId: string | null; status: string;
+  plannedOn: string | null; preparingOn: string | null; submittedOn: string | null; acceptedOn: string | null;
+  approvedOn: string | null; sentBackOn: string | null; sentBackReason: string | null;
+  /** JSON: [{name, done}] */
+  checklist: string; statutoryDays: number; level: string | null; blockCaseId: string | null; note: string | null;
+  version: number; createdAt: number; updatedAt: number;
+}
+/** The typed detail of an `enterprise` case (企业诉求), keyed by the case. */
+export interface EnterpriseNeedTable {
+  caseId: string; needType: string; level: string;
+  /** JSON: string[] of unit ids */
+  coordinatingUnitIds: string; amountRequested: number | null; amountArranged: number | null; tenantsTarget: number | null;
+  tenantsSigned: number | null; parkingRequested: number | null; parkingApproved: number | null; outcomeNote: string | null;
+  version: number; createdAt: number; updatedAt: number;
+}
+
+/** A resident's appeal (public portal or Open311); `caseId` once it is a case. */
+export interface AppealTable {
+  id: string; districtId: string; projectId: string | null; caseId: string | null; trackingHash: string; state: string;
+  channel: string; source: string; category: string; description: string; address: string | null; lat: number | null;
+  lng: number | null; attributes: string | null; mediaUrl: string | null; anonymous: number; contactName: string | null;
+  phoneSealed: string | null; phoneMasked: string | null; publicReply: string | null; challengeId: string | null;
+  open311KeyId: string | null; version: number; createdAt: number; updatedAt: number;
+}
+export interface Open311KeyTable {
+  id: string; name: string; prefix: string; keyHash: string; source: string; createdBy: string | null; createdAt: number;
+  lastUsedAt: number | null; revokedAt: number | null;
+}
+
+/** Safety supervision (安全生产有人监督): checklists, inspections, their items (a failure links its `safety` case). */
+export interface InspectionTemplateTable {
+  id: string; name: string; description: string; isActive: number; version: number; createdAt: number; updatedAt: number;
+}
+export interface InspectionTemplateItemTable {
+  id: string; templateId: string; position: number; category: string; text: string; severity: string; basis: string | null;
+}
+export interface InspectionTable {
+  id: string; projectId: string; templateId: string; templateName: string; status: string; inspectorId: string; inspectedAt: number;
+  location: string | null; summary: string | null; contractorUnitId: string | null; contractorSignerName: string | null;
+  inspectorSignatureId: string | null; contractorSignatureId: string | null; noticeNumber: string | null; submittedAt: number | null;
+  version: number; createdAt: number; updatedAt: number;
+}
+export interface InspectionItemTable {
+  id: string; inspectionId: string; position: number; category: string; text: string; severity: string; basis: string | null;
+  result: string | null; note: string | null; photoId: string | null; rectifyBy: number | null; caseId: string | null;
+}
+export interface DocumentCounterTable {
+  districtId: string; kind: string; year: number; last: number;
+}
+export interface ProjectSafetyTable {
+  projectId: string; stopWork: number; since: number | null; inspectionId: string | null; liftedAt: number | null; updatedAt: number;
+}
+/** Dispute mediation (群众纠纷有人调解): the typed detail of a `dispute` case, keyed by the case. */
+export interface DisputeTable {
+  caseId: string; category: string; risk: string; mediatorId: string | null; facts: string; issues: string; settleBy: string;
+  settledAt: number | null; judicialState: string; judicialRemindedAt: number | null; version: number; createdAt: number; updatedAt: number;
+}
+export interface DisputePartyTable {
+  id: string; caseId: string; position: number; kind: string; name: string;
+  /** AES-GCM sealed (kernel/auth/secrets.ts); `phoneMasked` is what most people see. */
+  phoneSealed: string | null; phoneMasked: string | null; address: string | null; representative: string | null;
+}
+export interface MediationSessionTable {
+  id: string; caseId: string; heldAt: number; place: string; mediatorName: string;
+  /** JSON: [{name, role}] and [{speaker, text}] */
+  attendees: string; statements: string; outcome: string; notes: string | null; recordedBy: string; createdAt: number;
+}
+export interface MediationAgreementTable {
+  caseId: string; number: string | null; status: string; committeeName: string; facts: string; issues: string; responsibilities: string;
+  /** JSON: string[] */
+  terms: string; performanceMethod: string; performBy: string; signedOn: string | null; signedCopyId: string | null;
+  version: number; createdAt: number; updatedAt: number;
+}
+export interface DisputeCallbackTable {
+  id: string; caseId: string; calledOn: string; performance: string; note: string; recordedBy: string; createdAt: number;
+}
+
+/** The board's counters (modules/board): `scope` is d:<district> or p:<project>; `unit` '' or a handling unit. */
+export interface BoardGaugeTable {
+  scope: string; unit: string; type: string; submitted: number; accepted: number; assigned: number; inProgress: number;
+  answered: number; closed: number; rejected: number; withdrawn: number; overdue: number; resTotal: number; resDone: number; resOnTime: number;
+}
+/** Events per Shanghai day (`day` YYYY-MM-DD). */
+export interface BoardFlowTable {
+  scope: string; unit: string; day: string; type: string; opened: number; closed: number; closedOnTime: number; closeDays: number;
+  rated: number; satisfied: number; assigned: number; returned: number; signDue: number; signedOnTime: number; resClosed: number; resOnTime: number;
+}
+export interface BoardCategoryTable {
+  scope: string; unit: string; day: string; category: string; opened: number;
+}
+/** The facts of a case as last counted (JSON), so the next change is counted as a difference. */
+export interface BoardCaseMarkTable {
+  caseId: string; overdue: number; facts: string; updatedAt: number;
+}
+export interface BoardVersionTable {
+  key: string; version: number;
+}
+/** The composite light of a project, with its reasons (JSON) and the inputs it was computed from. */
+export interface BoardProjectLightTable {
+  projectId: string; light: string; reasons: string; inputs: string; dirty: number; computedAt: number | null; changedAt: number | null;
+}
+/** The archive of weekly briefings (工作简报), one per district and ISO week. */
+export interface BriefingTable {
+  id: string; districtId: string; week: string; fromDate: string; toDate: string; figures: string; pdf: Buffer; docx: Buffer; xlsx: Buffer;
+  generatedBy: string | null; generatedAt: number;
+  /** When the leaders were told (by the Monday job), once. */
+  notifiedAt: number | null;
+}
+
 export interface Database {
+  boardGauges: BoardGaugeTable;
+  boardFlows: BoardFlowTable;
+  boardCategories: BoardCategoryTable;
+  boardCaseMarks: BoardCaseMarkTable;
+  boardVersions: BoardVersionTable;
+  boardProjectLights: BoardProjectLightTable;
+  briefings: BriefingTable;
+  inspectionTemplates: InspectionTemplateTable;
+  inspectionTemplateItems: InspectionTemplateItemTable;
+  inspections: InspectionTable;
+  inspectionItems: InspectionItemTable;
+  documentCounters: DocumentCounterTable;
+  projectSafety: ProjectSafetyTable;
+  disputes: DisputeTable;
+  disputeParties: DisputePartyTable;
+  mediationSessions: MediationSessionTable;
+  mediationAgreements: MediationAgreementTable;
+  disputeCallbacks: DisputeCallbackTable;
+  appeals: AppealTable;
+  open311Keys: Open311KeyTable;
+  approvalItems: ApprovalItemTable;
+  approvalTemplateItems: ApprovalTemplateItemTable;
+  projectApprovals: ProjectApprovalTable;
+  enterpriseNeeds: EnterpriseNeedTable;
   branches: BranchTable;
   branchMembers: BranchMemberTable;
   meetings: MeetingTable;

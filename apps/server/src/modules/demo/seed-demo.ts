@@ -8,6 +8,7 @@ import { inTransaction } from '../../kernel/db/tx.js';
 import { newId } from '../../kernel/ids.js';
 import { assistantUsername, commissionerUsername, DEMO_PASSWORD, enterpriseUsername } from './demo-accounts.js';
 import type { DemoData } from './demo-data.js';
+import { seedDemoApprovals } from '../approvals/approvals.seed.js';
 
 export function loadDemoData(file: string): DemoData {
   return JSON.parse(readFileSync(file, 'utf8')) as DemoData;
@@ -148,6 +149,7 @@ export async function seedDemo(ctx: Ctx, data: DemoData): Promise<{ units: numbe
     for (const chunk of chunks(assignments, 100)) await trx.insertInto('assignments').values(chunk).execute();
     if (branchRows.length) await trx.insertInto('branches').values(branchRows).execute();
     for (const chunk of chunks(memberRows, 100)) await trx.insertInto('branchMembers').values(chunk).execute();
+    await seedDemoApprovals(trx, ctx.now());
     await trx.insertInto('settings').values({ key: 'demo.seeded_at', value: new Date(now).toISOString(), updatedAt: now }).execute();
     await writeAudit(ctx, trx, { action: 'demo.seeded', entityType: 'district', entityId: district.id, changes: { units: units.length, users: users.length, projects: projects.length } });
   });

@@ -3,7 +3,9 @@ import { Button, Drawer, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentSession } from '../../features/session/api';
+import { OutboxButton } from '../../features/site-logs/components/OutboxButton';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { useIsMobile } from '../../shared/ui/useIsMobile';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -111,6 +113,8 @@ export function AppLayout() {
             <div style={{ flex: 1 }} />
           )}
           <Flex align="center" gap={4}>
+            {session.permissions.includes('sitelog.write') ? <OutboxButton compact={isMobile} /> : null}
+            <NotificationBell />
             <LanguageSwitch compact={isMobile} />
             <UserMenu compact={isMobile} />
           </Flex>

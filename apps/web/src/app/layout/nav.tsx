@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, ApartmentOutlined, ProjectOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BellOutlined, BookOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined,
+  FileTextOutlined, IdcardOutlined, ProfileOutlined, ProjectOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@liaison/contracts';
 
 export interface NavItem {
@@ -7,19 +10,28 @@ export interface NavItem {
   path: string;
   labelKey: string;
   icon: ReactNode;
-  permission: Permission;
+  /** Shown when the user holds any of these. */
+  anyOf: Permission[];
 }
 
-/** The side menu; an entry shows only with its permission. */
+/** The side menu; an entry shows only with one of its permissions. */
 export const navItems: NavItem[] = [
-  { key: 'projects', path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, permission: 'project.read' },
-  { key: 'units', path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.manage' },
-  { key: 'users', path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'user.manage' },
-  { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'projects', path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, anyOf: ['project.read'] },
+  { key: 'map', path: '/map', labelKey: 'nav.map', icon: <EnvironmentOutlined />, anyOf: ['project.read'] },
+  { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: <ProfileOutlined />, anyOf: ['case.read'] },
+  { key: 'site-logs', path: '/site-logs', labelKey: 'nav.siteLogs', icon: <FileTextOutlined />, anyOf: ['sitelog.read'] },
+  { key: 'commissioners', path: '/commissioners', labelKey: 'nav.roster', icon: <IdcardOutlined />, anyOf: ['assignment.read'] },
+  { key: 'learning', path: '/learning-logs', labelKey: 'nav.learning', icon: <BookOutlined />, anyOf: ['learning.read'] },
+  { key: 'notifications', path: '/notifications', labelKey: 'nav.notifications', icon: <BellOutlined />, anyOf: ['project.read', 'case.read'] },
+  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, anyOf: ['calendar.manage', 'case.read'] },
+  { key: 'case-limits', path: '/case-limits', labelKey: 'nav.caseLimits', icon: <ClockCircleOutlined />, anyOf: ['case.limits.manage'] },
+  { key: 'units', path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, anyOf: ['unit.manage'] },
+  { key: 'users', path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, anyOf: ['user.manage'] },
+  { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];
 
 export function visibleNav(permissions: readonly string[]): NavItem[] {
-  return navItems.filter((n) => permissions.includes(n.permission));
+  return navItems.filter((n) => n.anyOf.some((p) => permissions.includes(p)));
 }
 
 /** The first page a user may open: "/" lands there. */

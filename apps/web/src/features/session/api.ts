@@ -3,12 +3,15 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { Permission, Session } from '@liaison/contracts';
 import { api, isApiError } from '../../shared/api/client';
 import { setSignedOutReason } from './authEvents';
+import { offlineSession, rememberSession } from './sessionCache';
 
 export const sessionKey = ['session'] as const;
 export const totpSetupKey = ['totp-setup'] as const;
 
 export interface Meta {
   demo: boolean;
+  /** Map tile URL template; absent: maps draw the district outline only. */
+  mapTileUrl?: string;
   version: string;
   demoPassword?: string;
   demoAccounts?: { username: string; role: string; label: string }[];
@@ -21,9 +24,19 @@ export interface TotpSetup {
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    return await api<Session>('/session', { skipSessionLost: true });
+    const s = await api<Session>('/session', { skipSessionLost: true });
+    rememberSession(s);
+    return s;
   } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
+    if (isApiError(e) && e.status === 401) {
+      rememberSession(null);
+      return null;
+    }
+    // No connection: open with the last session seen (the site-log form works offline).
+    if (isApiError(e) && e.status === 0) {
+      const cached = offlineSession();
+      if (cached) return cached;
+    }
     throw e;
   }
 }
@@ -56,6 +69,7 @@ export function storeSession(qc: QueryClient, next: Session | null): void {
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] && q.queryKey[0] !== 'meta' });
   }
   qc.setQueryData(sessionKey, next);
+  rememberSession(next);
   if (next) setSignedOutReason(null);
 }
 
@@ -110,6 +124,7 @@ export function useSignOut() {
     },
     onSuccess: () => {
       setSignedOutReason(null);
+      rememberSession(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
       qc.setQueryData(sessionKey, null);
     },

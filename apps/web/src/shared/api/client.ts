@@ -24,13 +24,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode | string;
   readonly problem: Problem | null;
+  /** The parsed JSON body as the server sent it (some refusals carry a result, e.g. an import's errors). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, problem: Problem | null) {
+  constructor(status: number, code: string, problem: Problem | null, body?: unknown) {
     super(problem?.detail ?? problem?.title ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.problem = problem;
+    this.body = body;
   }
 
   get fieldErrors(): FieldError[] {
@@ -50,6 +53,10 @@ export interface RequestOptions {
   body?: unknown;
   /** Send an Idempotency-Key: POSTs that create something. */
   idempotent?: boolean;
+  /** A fixed Idempotency-Key (offline drafts reuse theirs on every retry). */
+  idempotencyKey?: string;
+  /** A multipart body (file uploads): sent as is, the browser sets the Content-Type. */
+  form?: FormData;
   /** Don't treat a 401 as "session lost" (sign-in and session probes handle it themselves). */
   skipSessionLost?: boolean;
   signal?: AbortSignal;
@@ -105,10 +112,12 @@ const fallbackCodes: Record<number, string> = {
 
 async function toApiError(res: Response): Promise<ApiError> {
   let problem: Problem | null = null;
+  let raw: unknown;
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
       const body = (await res.json()) as Partial<Problem>;
+      raw = body;
       if (body && typeof body === 'object') {
         problem = {
           type: body.type ?? 'about:blank',
@@ -125,7 +134,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     }
   }
   const code = problem?.code ?? fallbackCodes[res.status] ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
-  return new ApiError(res.status, code, problem);
+  return new ApiError(res.status, code, problem, raw);
 }
 
 const SESSION_LOST_CODES = new Set(['SESSION_EXPIRED', 'UNAUTHENTICATED']);
@@ -144,14 +153,15 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
-  if (options.idempotent) headers['Idempotency-Key'] = crypto.randomUUID();
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  else if (options.idempotent) headers['Idempotency-Key'] = crypto.randomUUID();
 
   let res: Response;
   try {
     res = await fetch(apiUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -213,4 +223,26 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  sha256: string;
+  hasThumbnail: boolean;
+  capturedAt: string | null;
+}
+
+/** Upload one file through /files (multipart field "file"). */
+export function uploadFile(file: Blob, name: string, idempotencyKey?: string): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file, name);
+  return api<UploadedFile>('/files', { method: 'POST', form, idempotencyKey, idempotent: !idempotencyKey });
+}
+
+/** URL of a stored file (or its thumbnail). */
+export function fileUrl(id: string, variant: 'original' | 'thumb' = 'original'): string {
+  return apiUrl(`/files/${encodeURIComponent(id)}`, variant === 'thumb' ? { variant } : undefined);
 }

@@ -14,6 +14,7 @@ import { dispatcherUserIds, districtCode } from '../case-refs.js';
 import { appendEvents, CASE_TEXT, nextCaseNumber } from '../cases.repository.js';
 import { getCaseDetail } from '../cases.service.js';
 import { actorRef, noticeTitle } from './run-action.js';
+import { caseChanged } from '../case-hooks.js';
 
 /** Where a case came from when another module raises it (a site log, an inspection, a meeting resolution). */
 export type CaseOrigin = { sourceRefType: string; sourceRefId: string };
@@ -61,6 +62,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody, origin?: CaseO
       payload: { number, type: input.type, title: input.title, priority: row.priority, source: row.source, attachmentIds: input.attachmentIds ?? [], ...(origin ?? {}) },
     }]);
     await writeAudit(ctx, trx, { action: 'case.created', entityType: 'case', entityId: id, changes: { number, projectId: project.id, type: input.type, title: input.title, priority: row.priority } });
+    await caseChanged(ctx, trx, id);
     await notify(ctx, trx, {
       userIds: dispatchers, kind: 'case.submitted', title: noticeTitle('新问题', row), body: `${project.name}：${input.description}`.slice(0, 500),
       entityType: 'case', entityId: id, link: `/cases/${id}`,

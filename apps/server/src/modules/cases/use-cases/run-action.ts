@@ -12,6 +12,7 @@ import { calendarFrom } from '../case-clock.js';
 import { decide } from '../case-state-machine.js';
 import { appendEvents, loadLimits, updateCaseAt, type NewEvent } from '../cases.repository.js';
 import { getCaseDetail, loadCaseFor, type LoadedCase } from '../cases.service.js';
+import { caseChanged } from '../case-hooks.js';
 
 /** What an action needs besides the case: the working calendar, the time limits, the time. */
 export type ActionEnv = { cal: WorkingCalendar; limit: (type: string, priority: string) => number; now: Date };
@@ -63,6 +64,7 @@ export async function runAction(
     await appendEvents(trx, id, actorRef(ctx), now.getTime(), p.events);
     await p.write?.(trx);
     await writeAudit(ctx, trx, { action: p.audit.action, entityType: 'case', entityId: id, changes: p.audit.changes });
+    await caseChanged(ctx, trx, id);
     for (const n of p.notices ?? []) await notify(ctx, trx, { ...n, entityType: 'case', entityId: id, link: `/cases/${id}` });
   });
   return getCaseDetail(ctx, id);

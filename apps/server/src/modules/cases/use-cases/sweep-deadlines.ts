@@ -10,6 +10,7 @@ import { dispatcherUserIds, usersWithRole } from '../case-refs.js';
 import { appendEvents, updateCaseAt } from '../cases.repository.js';
 import { supervisionNames } from './discuss-case.js';
 import { noticeTitle } from './run-action.js';
+import { caseChanged } from '../case-hooks.js';
 
 const PAGE = 500;
 
@@ -53,6 +54,7 @@ async function sweepOne(ctx: Ctx, cal: WorkingCalendar, row: CaseTable, now: Dat
     // Light and reminders are bookkeeping, not a change anyone made: the version stays, so no one's edit goes stale.
     await trx.updateTable('cases').set({ light, overdue, ...(remind ? { remindedFor: row.dueAt } : {}) })
       .where('id', '=', row.id).where('version', '=', row.version).execute();
+    await caseChanged(ctx, trx, row.id);
     if (remind && row.leadUnitId) {
       await notify(ctx, trx, {
         unitIds: [row.leadUnitId], userIds: row.assigneeId ? [row.assigneeId] : [], kind: 'case.deadline-soon',
@@ -75,6 +77,7 @@ async function escalateOverdue(ctx: Ctx, row: CaseTable, light: string, now: Dat
     const patch = { light, overdue: 1, escalatedFor: row.dueAt, supervisionLevel: to };
     if (!rises) {
       await trx.updateTable('cases').set(patch).where('id', '=', row.id).where('version', '=', row.version).execute();
+      await caseChanged(ctx, trx, row.id);
       return;
     }
     // Someone acted on the case since it was read: leave it to the next sweep, which sees the new state.
@@ -82,6 +85,7 @@ async function escalateOverdue(ctx: Ctx, row: CaseTable, light: string, now: Dat
     const payload = { from: row.supervisionLevel, to, reason: which === 'sign' ? 'not signed in time' : 'overdue', deadline: new Date(row.dueAt!).toISOString(), automatic: true };
     await appendEvents(trx, row.id, { id: null, name: 'system' }, t, [{ kind: 'escalated', payload }]);
     await writeAudit(ctx, trx, { action: 'case.escalated', entityType: 'case', entityId: row.id, changes: payload });
+    await caseChanged(ctx, trx, row.id);
     await notify(ctx, trx, {
       unitIds: row.leadUnitId ? [row.leadUnitId] : [], userIds: [...dispatchers, ...leaders], kind: 'case.overdue',
       title: noticeTitle(`超期·${supervisionNames[to]}`, row),

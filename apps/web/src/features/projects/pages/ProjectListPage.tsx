@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Dropdown, Empty, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EnvironmentOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectLights, projectPhases, type Project } from '@liaison/contracts';
@@ -23,6 +23,7 @@ export default function ProjectListPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const canExport = useCan('project.export');
+  const canManage = useCan('project.manage');
   const { params, update, pageSizeOptions } = useListParams(FILTERS);
   const filters: ProjectFilters = { ...params.filters, sort: params.sort };
   const list = useProjects({ ...filters, page: params.page, pageSize: params.pageSize });
@@ -160,6 +161,19 @@ export default function ProjectListPage() {
             <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')}>
               {isMobile ? null : t('common.refresh')}
             </Button>
+            <Button icon={<EnvironmentOutlined />} onClick={() => navigate('/map')} aria-label={t('nav.map')}>
+              {isMobile ? null : t('nav.map')}
+            </Button>
+            {canManage ? (
+              <Button icon={<ImportOutlined />} onClick={() => navigate('/projects/import')}>
+                {t('import.short')}
+              </Button>
+            ) : null}
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')}>
+                {t('projects.create')}
+              </Button>
+            ) : null}
             {canExport ? (
               <Dropdown
                 trigger={['click']}

@@ -1,0 +1,54 @@
+import type { BoardSummary } from '@liaison/contracts';
+import { shanghaiDate } from '../../kernel/calendar/working-calendar.js';
+import type { Ctx } from '../../kernel/context.js';
+import { boardFigureNames, hasBoardFigure } from './board-figures.js';
+import type { Period } from './board-links.js';
+import { readVersions } from './board-stats.repository.js';
+import type { BoardScope } from './board.policy.js';
+
+/**
+ * Summaries kept in memory with exact invalidation: an entry is served only while its stamp still matches — the
+ * counters' versions (bumped in the transaction of every counted case change and every light change), the scope's
+ * projects (count and last update: registry edits, confirmed progress reports) and the day. Figures that other
+ * modules report through providers are re-read at most a minute later. Checking a stamp is two indexed reads, so
+ * several server instances each keep their own cache and still never serve a stale board.
+ */
+const MAX_ENTRIES = 300;
+const PROVIDER_TTL_MS = 60_000;
+const entries = new Map<string, { stamp: string; value: BoardSummary }>();
+let hits = 0;
+let misses = 0;
+
+async function stampOf(ctx: Ctx, scope: BoardScope): Promise<string> {
+  const versions = await readVersions(ctx.db, scope.versionKeys);
+  let q = ctx.db.selectFrom('projects').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updatedAt').as('at')]);
+  if (scope.projectIds) q = scope.projectIds.length ? q.where('id', 'in', scope.projectIds) : q.where((eb) => eb.lit(false));
+  else q = q.where('districtId', 'in', scope.districtIds.length ? scope.districtIds : ['-']);
+  const p = await q.executeTakeFirstOrThrow();
+  const providers = boardFigureNames.some(hasBoardFigure) ? Math.floor(ctx.now().getTime() / PROVIDER_TTL_MS) : 0;
+  return `${versions}|${p.n}@${p.at ?? 0}|${providers}`;
+}
+
+export async function cachedSummary(ctx: Ctx, scope: BoardScope, period: Period, compute: () => Promise<BoardSummary>): Promise<BoardSummary> {
+  const key = JSON.stringify([scope.keys, scope.unit, scope.projectIds, scope.streetId, scope.drill, scope.label, period, shanghaiDate(ctx.now())]);
+  const stamp = await stampOf(ctx, scope);
+  const hit = entries.get(key);
+  if (hit && hit.stamp === stamp) {
+    hits++;
+    // Most recently used last: the oldest entry is the first to go.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value;
+  }
+  misses++;
+  const value = await compute();
+  entries.delete(key);
+  entries.set(key, { stamp, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}
+
+export const boardCacheStats = () => ({ entries: entries.size, hits, misses });
+export function clearBoardCache(): void {
+  entries.clear();
+}
