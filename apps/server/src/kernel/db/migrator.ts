@@ -3,7 +3,8 @@ import type { Db } from './connect.js';
 import { migrations } from './migrations/index.js';
 
 function migratorFor(db: Db) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Modules add their migrations independently; an installation that ran a later one first still takes an earlier one.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -112,7 +112,7 @@ describe('POST /api/public/appeals', () => {
     expect(audit).toEqual(expect.arrayContaining([{ action: 'appeal.submitted', actorName: 'resident', actorRole: 'resident' }, { action: 'case.created', actorName: 'resident', actorRole: 'resident' }]));
   });
 
-  it('ignores a staff session sent along: the appeal is still the public's, and the commissioner is still told', async () => {
+  it("ignores a staff session sent along: the appeal is still the public's, and the commissioner is still told", async () => {
     const zy01 = await signIn(t, 'zy01');
     const res = await zy01.post('/api/public/appeals', { ...noiseAppeal(p1), challenge: await solvedChallenge(zy01) });
     expect(res.statusCode).toBe(201);
