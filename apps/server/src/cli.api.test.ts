@@ -66,7 +66,7 @@ describe.skipIf(onPostgres)('liaison CLI on SQLite (in order: each step builds o
   it('seed-demo loads the demo district, and the second time says it is already there', async () => {
     const first = await cli(['seed-demo'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^seeded: \d+ units, \d+ users, 26 projects$/m);
+    expect(first.stdout).toMatch(/^seeded: \d+ units, \d+ users, 26 projects, 14 cases$/m);
     const second = await cli(['seed-demo'], env);
     expect(second).toMatchObject({ code: 0, stdout: 'the demo district is already there\n' });
     expect(withDb((db) => (db.prepare('select count(*) as n from projects').get() as { n: number }).n)).toBe(26);
