@@ -373,6 +373,9 @@ export const accessMatrix: MatrixRow[] = [
     } },
   { method: 'GET', path: '/api/v1/projects/{id}/handovers', expect: [401, 403, 403, 403, 200, 200, 200, 404, 403, 403, 403],
     send: (m) => req(m, 'GET', `/api/v1/projects/${m.ids.project1}/handovers`) },
+  // The staff directory: every staff role may look people up (unit.read); the audit roles may not.
+  { method: 'GET', path: '/api/v1/directory', expect: [401, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200],
+    send: (m) => req(m, 'GET', '/api/v1/directory?q=zy&role=commissioner') },
   { method: 'GET', path: '/api/v1/commissioners',     expect: [401, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403] },
   // Learning logs: written by assistants, commented and evaluated by their mentor (zy01 mentors the matrix's assistant).
   { method: 'GET', path: '/api/v1/learning-logs',     expect: [401, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403] },
@@ -743,6 +746,25 @@ export const accessMatrix: MatrixRow[] = [
   // --- audit: the security admin and the auditor only (三员分立: not the system admin) ---
   { method: 'GET', path: '/api/v1/audit',             expect: [401, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403] },
   { method: 'GET', path: '/api/v1/audit/verify',      expect: [401, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403] },
+
+  // --- the leadership board: each role its own scope (district, own projects, own unit); enterprises and the three
+  // admin roles have none. Rankings: commissioners for those who appoint or are them, units for leaders and the units.
+  //                                                          anon admin secad audit leadr orgdp zy01 gb01  zjj  tians sg01
+  { method: 'GET', path: '/api/v1/dashboard/summary', expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 403] },
+  { method: 'GET', path: '/api/v1/dashboard/projects', expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 403] },
+  { method: 'GET', path: '/api/v1/dashboard/commissioners', expect: [401, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403] },
+  { method: 'GET', path: '/api/v1/dashboard/units',   expect: [401, 403, 403, 403, 200, 200, 403, 403, 200, 200, 403] },
+  { method: 'GET', path: '/api/v1/dashboard/light-rules', expect: [401, 403, 403, 403, 200, 200, 200, 200, 200, 200, 403] },
+  // The rules are written back as they are (switched off), so no project's light moves under the other rows.
+  { method: 'PUT', path: '/api/v1/dashboard/light-rules', expect: [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+    send: async (m) => {
+      const r = ok(await m.as('orgdept').get('/api/v1/dashboard/light-rules'), 200, 'light rules');
+      return req(m, 'PUT', '/api/v1/dashboard/light-rules', { enabled: false, rules: r.rules, version: r.version });
+    } },
+  // --- weekly briefings: leaders and the organisation department (week 47 is over on the matrix's 26 November) ---
+  { method: 'GET', path: '/api/v1/briefings/weekly',  expect: [401, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403],
+    send: (m) => req(m, 'GET', '/api/v1/briefings/weekly?week=2026-W47&format=xlsx') },
+  { method: 'GET', path: '/api/v1/briefings',         expect: [401, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
 ];
 
 /** Routes anyone may call without an account. */

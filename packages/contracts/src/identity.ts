@@ -147,3 +147,12 @@ export const updateUserBody = z.strictObject({
   isActive: z.boolean().optional(),
 });
 export const resetPasswordBody = z.strictObject({ password: z.string().min(1).max(256) });
+
+// --- the staff directory: pick a person (assignee, appointee, successor) without user administration rights ---
+export const directoryQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  unitId: idSchema.optional(),
+  role: roleSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const directoryEntrySchema = z.object({ id: idSchema, displayName: z.string(), username: z.string(), unit: unitRefSchema.nullable(), roles: z.array(roleSchema) });

@@ -233,3 +233,16 @@ describe('POST /api/v1/users/:id/unlock', () => {
     expectProblem(await leader.post(`/api/v1/users/${u.id}/unlock`), 403, 'FORBIDDEN');
   });
 });
+
+describe('staff directory', () => {
+  it('finds active people by name and role for any staff member, without contact details', async () => {
+    const org = await signIn(t, 'orgdept');
+    const res = await org.get('/api/v1/directory?q=zy0&role=commissioner&limit=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveLength(5);
+    expect(res.json()[0]).toEqual({ id: expect.any(String), displayName: expect.any(String), username: 'zy01', unit: expect.objectContaining({ name: '区委组织部' }), roles: ['commissioner'] });
+    expect(res.json()[0].phone).toBeUndefined();
+    expect((await org.get('/api/v1/directory?limit=500')).statusCode).toBe(400);
+    expect((await (await signIn(t, 'auditor')).get('/api/v1/directory')).statusCode).toBe(403);
+  });
+});

@@ -1,4 +1,4 @@
-import { createUserBody, idSchema, pageOf, resetPasswordBody, updateUserBody, userListQuery, userSchema } from '@liaison/contracts';
+import { createUserBody, directoryEntrySchema, directoryQuery, idSchema, pageOf, resetPasswordBody, updateUserBody, userListQuery, userSchema } from '@liaison/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ export async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/users', { schema: { tags, summary: 'List users', querystring: userListQuery, response: { 200: pageOf(userSchema) } } },
     async (req) => service.listUsers(req.ctx, req.query));
+  r.get('/api/v1/directory', { schema: { tags, summary: 'Find a person to assign or appoint (any staff member)', querystring: directoryQuery, response: { 200: z.array(directoryEntrySchema) } } },
+    async (req) => service.searchDirectory(req.ctx, req.query));
   r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', params, response: { 200: userSchema } } },
     async (req) => service.getUser(req.ctx, req.params.id));
   r.post('/api/v1/users', { schema: { tags, summary: 'Create a user (must change the password at first sign-in)', body: createUserBody, response: { 201: userSchema } } },

@@ -1,6 +1,6 @@
 import { separatedAdminRoles, type Role } from '@liaison/contracts';
 import type { z } from 'zod';
-import type { createUserBody, updateUserBody, userListQuery } from '@liaison/contracts';
+import type { createUserBody, directoryQuery, updateUserBody, userListQuery } from '@liaison/contracts';
 import { assertCan } from '../../kernel/access/assert.js';
 import { checkPasswordPolicy, hashPassword } from '../../kernel/auth/passwords.js';
 import { diff, writeAudit } from '../../kernel/audit/audit.js';
@@ -124,4 +124,21 @@ export async function unlockUser(ctx: Ctx, id: string) {
     await trx.deleteFrom('signInAttempts').where('username', '=', row.username).execute();
     await writeAudit(ctx, trx, { action: 'user.unlocked', entityType: 'user', entityId: id });
   });
+}
+
+/** Active people by name, unit or role — enough to pick someone; no contact details, no account state. */
+export async function searchDirectory(ctx: Ctx, q: z.infer<typeof directoryQuery>) {
+  assertCan(ctx, 'unit.read');
+  let query = ctx.db.selectFrom('users').where('isActive', '=', 1);
+  if (q.q) {
+    const p = likePattern(q.q);
+    query = query.where((eb) => eb.or([containsText(ctx.dialect, 'users.username', p), containsText(ctx.dialect, 'users.display_name', p)]));
+  }
+  if (q.unitId) query = query.where('unitId', '=', q.unitId);
+  if (q.role) {
+    const role = q.role;
+    query = query.where((eb) => eb.exists(eb.selectFrom('userRoles').select('userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', role)));
+  }
+  const rows = await query.selectAll().orderBy('username').limit(q.limit).execute();
+  return (await presentUsers(ctx.db, rows)).map((u) => ({ id: u.id, displayName: u.displayName, username: u.username, unit: u.unit, roles: u.roles }));
 }

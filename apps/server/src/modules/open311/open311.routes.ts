@@ -162,10 +162,10 @@ export async function open311KeyRoutes(app: FastifyInstance) {
     schema: { tags: keyTags, summary: 'Issue an Open311 API key (shown once)', body: createOpen311KeyBody, response: { 201: open311KeyCreatedSchema } },
   }, async (req, reply) => reply.code(201).send(await keys.createOpen311Key(req.ctx, req.body)));
   r.delete('/api/v1/open311/keys/:id', {
-    schema: { tags: keyTags, summary: 'Revoke an Open311 API key', params: z.object({ id: idSchema }) },
+    schema: { tags: keyTags, summary: 'Revoke an Open311 API key', params: z.object({ id: idSchema }), response: { 204: z.null() } },
   }, async (req, reply) => {
     await keys.revokeOpen311Key(req.ctx, req.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }
 

@@ -83,7 +83,8 @@ describe('GET /api/openapi.json', () => {
   let doc: { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Op>>; components: { securitySchemes: Record<string, unknown> } };
   const ops = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
   /** Routes that answer a file or plain text rather than JSON (downloads, exports, templates, calendars, metrics). */
-  const nonJson = (path: string) => /^\/metrics$|\/(export|template)$|\.(ics|xlsx|csv|pdf|docx)$|\/files\/\{id\}|\/briefings\//.test(path);
+  // Open311 answers in the GeoReport formats (form-encoded in, XML or JSON out), checked by its own schemas.
+  const nonJson = (path: string) => /^\/open311\/|^\/metrics$|\/(export|template|notice|agreement\/document)$|\.(ics|xlsx|csv|pdf|docx)$|\/files\/\{id\}|\/briefings\//.test(path);
 
   beforeAll(async () => {
     const res = await t.anonymous().get('/api/openapi.json');
@@ -142,7 +143,7 @@ describe('GET /api/openapi.json', () => {
     expect(withBody.length).toBeGreaterThanOrEqual(10);
     for (const { path, method, op } of withBody) {
       const content = op.requestBody!.content;
-      const schema = (content['application/json'] ?? content['multipart/form-data'])?.schema;
+      const schema = (content['application/json'] ?? content['multipart/form-data'] ?? content['application/x-www-form-urlencoded'])?.schema;
       expect([`${method} ${path}`, typeof schema]).toEqual([`${method} ${path}`, 'object']);
     }
     for (const { path, method, op } of ops().filter((o) => o.method === 'PATCH')) {

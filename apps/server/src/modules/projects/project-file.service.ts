@@ -169,7 +169,10 @@ export async function projectFigures(ctx: Ctx, project: ProjectTable) {
   const today = localDate(ctx.now());
   const year = today.slice(0, 4);
   const reports = await ctx.db.selectFrom('progressReports').select(['period', 'percentDone', 'investmentPeriod']).where('projectId', '=', project.id).where('status', '=', 'confirmed').orderBy('period', 'desc').execute();
-  const late = await ctx.db.selectFrom('milestones').select((eb) => eb.fn.countAll<number>().as('n')).where('projectId', '=', project.id).where('actualDate', 'is', null).where('plannedDate', '<', today).executeTakeFirstOrThrow();
+  // Late as the milestone list flags it: still open past its date, or reached after it.
+  const late = await ctx.db.selectFrom('milestones').select((eb) => eb.fn.countAll<number>().as('n')).where('projectId', '=', project.id)
+    .where((eb) => eb.or([eb.and([eb('actualDate', 'is', null), eb('plannedDate', '<', today)]), eb('actualDate', '>', eb.ref('plannedDate'))]))
+    .executeTakeFirstOrThrow();
   const day = (s: string) => new Date(`${s}T00:00:00Z`).getTime();
   const elapsed = project.plannedStart && project.plannedFinish && project.plannedFinish > project.plannedStart
     ? Math.min(100, Math.max(0, ((day(today) - day(project.plannedStart)) / (day(project.plannedFinish) - day(project.plannedStart))) * 100))

@@ -66,10 +66,10 @@ export async function relationTo(db: import('../../kernel/db/connect.js').Tx, ac
 }
 
 /** The project actions the caller may take, for the UI's buttons. */
-export function projectActions(actor: Actor, rel: ProjectRelation): string[] {
+export function projectActions(actor: Actor, rel: ProjectRelation, archived = false): string[] {
   const can = (p: string) => (actor.permissions as string[]).includes(p);
   const out: string[] = [];
-  if (can('project.manage')) out.push('edit', 'archive', 'appoint');
+  if (can('project.manage')) out.push('edit', archived ? 'restore' : 'archive', 'appoint');
   else if (rel.commissioner) out.push('edit-notice');
   if (can('milestone.manage') && (can('project.manage') || rel.commissioner)) out.push('manage-milestones');
   if (rel.commissioner || rel.assistant || rel.ownerContact) out.push('report-progress');

@@ -41,7 +41,7 @@ export async function getProject(ctx: Ctx, id: string) {
     constructionHours: row.constructionHours,
     impactNotice: row.impactNotice,
     figures: await projectFigures(ctx, row),
-    allowedActions: projectActions(actor, rel),
+    allowedActions: projectActions(actor, rel, row.archivedAt !== null),
   };
 }
 
