@@ -52,14 +52,23 @@ describe('offline site log', () => {
     try {
       await signIn(page, 'zy01');
       await page.goto('/site-logs/new');
+      await page.getByRole('button', { name: /保存日志/ }).waitFor();
       await page.getByRole('heading', { name: '写驻点日志' }).waitFor();
       // The service worker has cached the app shell and controls the page.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) {
-          await new Promise<void>((r) => navigator.serviceWorker.addEventListener('controllerchange', () => r(), { once: true }));
-        }
+      const controlled = await page.evaluate(async () => {
+        const timeout = new Promise<string>((r) => setTimeout(() => r('timeout'), 20_000));
+        const ready = (async () => {
+          await navigator.serviceWorker.ready;
+          if (!navigator.serviceWorker.controller) {
+            await new Promise<void>((r) => navigator.serviceWorker.addEventListener('controllerchange', () => r(), { once: true }));
+          }
+          return 'controlled';
+        })();
+        const state = await Promise.race([ready, timeout]);
+        const reg = await navigator.serviceWorker.getRegistration();
+        return `${state} installing=${reg?.installing?.state} waiting=${reg?.waiting?.state} active=${reg?.active?.state}`;
       });
+      expect(controlled).toMatch(/^controlled/);
       await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBeGreaterThan(0);
       const photo = await cameraPhoto(page);
 
@@ -144,6 +153,9 @@ describe('offline site log', () => {
       await page.getByText(DONE).waitFor();
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await screenshot(page, 'offline-sent-375', { fullPage: true });
+    } catch (e) {
+      await screenshot(page, 'offline-failure', { fullPage: true }).catch(() => undefined);
+      throw e;
     } finally {
       await context.close();
     }

@@ -36,6 +36,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A page that loaded while this worker was activating is not controlled; it asks to be claimed.
+self.addEventListener('message', (event) => {
+  if (event.data === 'claim') event.waitUntil(self.clients.claim());
+});
+
 function isApi(url) {
   return url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/') || url.pathname === '/healthz' || url.pathname === '/readyz' || url.pathname === '/metrics';
 }

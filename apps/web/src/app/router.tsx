@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import type { Permission } from '@liaison/contracts';
@@ -29,8 +29,12 @@ function page(load: () => Promise<PageModule>, permission?: Permission): Pick<Ro
   };
 }
 
+const BoardPage = lazy(() => import('../features/board/pages/BoardPage'));
+
 function Home() {
   const session = useCurrentSession();
+  // The board is the home page of everyone who may read it.
+  if (session.permissions.includes('board.read')) return <BoardPage />;
   return <Navigate to={homePath(session.permissions)} replace />;
 }
 
@@ -73,6 +77,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, ...page(() => import('../features/projects/pages/ProjectDetailPage'), 'project.read') },
               { path: 'edit', handle: { crumb: 'projects.edit' }, ...page(() => import('../features/projects/pages/ProjectFormPage'), 'project.manage') },
+              { path: 'approvals', handle: { crumb: 'approvals.crumbChain' }, ...page(() => import('../features/approvals/pages/ProjectApprovalsPage'), 'approval.read') },
             ],
           },
         ],
@@ -101,6 +106,8 @@ export const routes: RouteObject[] = [
       { path: 'notifications', handle: { crumb: 'nav.notifications' }, ...page(() => import('../features/notifications/pages/NotificationsPage')) },
       { path: 'calendar', handle: { crumb: 'nav.calendar' }, ...page(() => import('../features/calendar/pages/CalendarPage')) },
       { path: 'case-limits', handle: { crumb: 'nav.caseLimits' }, ...page(() => import('../features/cases/pages/CaseLimitsPage')) },
+      { path: 'appeals', handle: { crumb: 'appeals.nav' }, ...page(() => import('../features/appeals/pages/AppealQueuePage'), 'appeal.triage') },
+      { path: 'open311-keys', handle: { crumb: 'open311.nav' }, ...page(() => import('../features/open311/pages/Open311KeysPage'), 'open311.manage') },
       {
         path: 'units',
         handle: { crumb: 'nav.units' },
@@ -141,6 +148,83 @@ export const routes: RouteObject[] = [
             handle: { crumb: 'account.changePassword' },
             ...page(() => import('../features/account/pages/ChangePasswordPage')),
           },
+        ],
+      },
+      { path: 'dashboard/units', handle: { crumb: 'board.unitRankingTitle' }, ...page(() => import('../features/board/pages/UnitRankingPage'), 'board.units') },
+      { path: 'briefings', handle: { crumb: 'board.briefing.title' }, ...page(() => import('../features/board/pages/BriefingsPage'), 'briefing.read') },
+      {
+        path: 'branches',
+        handle: { crumb: 'branches.nav' },
+        children: [
+          { index: true, ...page(() => import('../features/branches/pages/BranchListPage'), 'branch.read') },
+          {
+            path: ':id',
+            handle: { crumb: 'branches.detail' },
+            children: [
+              { index: true, ...page(() => import('../features/branches/pages/BranchDetailPage'), 'branch.read') },
+              { path: 'meetings/new', handle: { crumb: 'branches.schedule' }, ...page(() => import('../features/branches/pages/MeetingNewPage'), 'branch.read') },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'meetings',
+        handle: { crumb: 'branches.meetingsCrumb' },
+        children: [
+          { index: true, element: <Navigate to="/branches?tab=meetings" replace /> },
+          { path: ':id', handle: { crumb: 'branches.meeting' }, ...page(() => import('../features/branches/pages/MeetingDetailPage'), 'branch.read') },
+        ],
+      },
+      // The four promises (issue 5): approvals, safety, mediation, enterprise needs.
+      {
+        path: 'approvals',
+        handle: { crumb: 'approvals.nav' },
+        children: [
+          { index: true, ...page(() => import('../features/approvals/pages/ApprovalsPage'), 'approval.read') },
+          { path: 'report', handle: { crumb: 'approvals.tabReport' }, ...page(() => import('../features/approvals/pages/ApprovalReportPage'), 'approval.read') },
+          { path: 'catalogue', handle: { crumb: 'approvals.tabCatalogue' }, ...page(() => import('../features/approvals/pages/ApprovalCataloguePage'), 'approval.read') },
+        ],
+      },
+      {
+        path: 'inspections',
+        handle: { crumb: 'safety.nav' },
+        children: [
+          { index: true, ...page(() => import('../features/safety/pages/InspectionListPage'), 'inspection.read') },
+          { path: 'new', handle: { crumb: 'safety.crumbNew' }, ...page(() => import('../features/safety/pages/InspectionNewPage'), 'inspection.run') },
+          { path: ':id', handle: { crumb: 'safety.crumbInspection' }, ...page(() => import('../features/safety/pages/InspectionPage'), 'inspection.read') },
+        ],
+      },
+      {
+        path: 'safety',
+        children: [
+          { path: 'ledger', handle: { crumb: 'safety.navLedger' }, ...page(() => import('../features/safety/pages/SafetyLedgerPage'), 'inspection.read') },
+          {
+            path: 'templates',
+            handle: { crumb: 'safety.navTemplates' },
+            children: [
+              { index: true, ...page(() => import('../features/safety/pages/TemplateListPage')) },
+              { path: ':id', handle: { crumb: 'safety.crumbTemplate' }, ...page(() => import('../features/safety/pages/TemplateEditPage'), 'inspection.template.manage') },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'disputes',
+        handle: { crumb: 'mediation.nav' },
+        children: [
+          { index: true, ...page(() => import('../features/mediation/pages/DisputeListPage'), 'case.read') },
+          { path: 'new', handle: { crumb: 'mediation.crumbNew' }, ...page(() => import('../features/mediation/pages/DisputeNewPage'), 'dispute.create') },
+          { path: ':caseId', handle: { crumb: 'mediation.crumbDetail' }, ...page(() => import('../features/mediation/pages/DisputeDetailPage'), 'case.read') },
+        ],
+      },
+      {
+        path: 'enterprise-needs',
+        handle: { crumb: 'enterprise.nav' },
+        children: [
+          { index: true, ...page(() => import('../features/enterprise/pages/NeedListPage'), 'case.read') },
+          { path: 'new', handle: { crumb: 'enterprise.crumbNew' }, ...page(() => import('../features/enterprise/pages/NeedNewPage'), 'enterprise_need.create') },
+          { path: 'report', handle: { crumb: 'enterprise.tabReport' }, ...page(() => import('../features/enterprise/pages/NeedReportPage'), 'case.read') },
+          { path: ':caseId', handle: { crumb: 'enterprise.crumbDetail' }, ...page(() => import('../features/enterprise/pages/NeedDetailPage'), 'case.read') },
         ],
       },
       { path: 'forbidden', element: <ForbiddenResult /> },

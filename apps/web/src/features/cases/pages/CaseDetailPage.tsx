@@ -7,6 +7,7 @@ import { CaseAttachments } from '../components/CaseAttachments';
 import { CaseSummary } from '../components/CaseSummary';
 import { CaseLightTag, CaseStatusTag } from '../components/CaseTags';
 import { CaseTimeline } from '../components/CaseTimeline';
+import { AppealPanel } from '../../appeals/components/AppealPanel';
 
 export default function CaseDetailPage() {
   const { id } = useParams();
@@ -29,6 +30,7 @@ export default function CaseDetailPage() {
         <Col xs={24} lg={15}>
           <Flex vertical gap={12}>
             <CaseSummary c={d} />
+            {d.sourceRef?.type === 'appeal' ? <AppealPanel appealId={d.sourceRef.id} /> : null}
             <CaseAttachments c={d} />
           </Flex>
         </Col>

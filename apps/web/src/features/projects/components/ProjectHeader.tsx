@@ -6,6 +6,7 @@ import { useFeedback } from '../../../shared/api/useFeedback';
 import { LightTag, PhaseTag } from '../../../shared/ui/tags';
 import { useArchiveProject, useProjectDetail, type ProjectDetail } from '../api';
 import { ProjectFigures } from './ProjectFigures';
+import { ProjectPublicLinks } from '../../appeals/components/ProjectPublicLinks';
 
 /** Name, light, commissioner (tap to call), the registry actions the caller has, and the key figures. */
 export function ProjectHeader({ project: p }: { project: ProjectDetail }) {
@@ -56,6 +57,7 @@ export function ProjectHeader({ project: p }: { project: ProjectDetail }) {
                 <PhoneOutlined /> {p.commissioner.phone}
               </a>
             ) : null}
+            <ProjectPublicLinks project={p} />
           </Space>
         </Flex>
         {can('edit') || can('archive') ? (
