@@ -1,3 +1,4 @@
+import { AppError } from '../../kernel/errors/app-error.js';
 import QRCode from 'qrcode';
 import type { Ctx } from '../../kernel/context.js';
 import { renderPdf } from '../../kernel/documents/pdf.js';
@@ -15,7 +16,8 @@ export const projectAppealUrl = (base: string, projectId: string) => `${base.rep
 export async function projectPoster(ctx: Ctx, projectId: string, baseUrl: string): Promise<{ name: string; data: Buffer }> {
   await loadVisibleProject(ctx, projectId);
   const [p] = await listPublicProjectRows(ctx.db, projectId);
-  if (!p) throw new Error('project vanished');
+  // An archived project is off the public board, so it has no poster either.
+  if (!p) throw new AppError('RULE_VIOLATED', 'an archived project has no public poster');
   const url = projectAppealUrl(baseUrl, projectId);
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const data = await renderPdf((doc) => {
