@@ -4,7 +4,7 @@ import type {
   addApprovalBody, approvalChainSchema, approvalItemSchema, approvalReportSchema, approvalTemplateSchema, blockApprovalBody,
   createApprovalItemBody, createChainBody, escalateApprovalBody, projectApprovalSchema, updateApprovalBody, updateApprovalItemBody,
 } from '@liaison/contracts';
-import { api } from '../../shared/api/client';
+import { api, isApiError } from '../../shared/api/client';
 
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 export type ApprovalTemplate = z.infer<typeof approvalTemplateSchema>;
@@ -84,8 +84,17 @@ function useChainMutation<V, R>(projectId: string, fn: (v: V) => Promise<R>) {
     onSuccess: (r) => {
       // Chain-wide answers replace the cache at once; item answers change the summary too, so refetch.
       if (r && typeof r === 'object' && 'summary' in r) qc.setQueryData(chainKey(projectId), r);
+      // An item's answer goes into the chain at once, so the next change carries its new version.
+      if (r && typeof r === 'object' && 'statutoryDays' in r && 'position' in r) {
+        const item = r as unknown as ProjectApproval;
+        qc.setQueryData<ApprovalChain>(chainKey(projectId), (c) => c && { ...c, items: c.items.map((i) => (i.id === item.id ? item : i)) });
+      }
       void qc.invalidateQueries({ queryKey: chainKey(projectId) });
       void qc.invalidateQueries({ queryKey: ['approvals', 'report'] });
+    },
+    // Someone else moved the chain meanwhile: show theirs (the message says so).
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'STALE_VERSION') void qc.invalidateQueries({ queryKey: chainKey(projectId) });
     },
   });
 }

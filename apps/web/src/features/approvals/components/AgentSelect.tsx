@@ -14,8 +14,8 @@ export function AgentSelect({ value, onChange, agents, id }: { value?: string | 
   const options = useMemo(() => {
     const seen = new Map<string, Agent>();
     for (const a of agents) seen.set(a.id, a);
-    return [...seen.values()].map((a) => ({ value: a.id, label: a.unit ? `${a.displayName}（${a.unit.name}）` : a.displayName }));
-  }, [agents]);
+    return [...seen.values()].map((a) => ({ value: a.id, label: a.unit ? t('approvals.paren', { name: a.displayName, extra: a.unit.name }) : a.displayName }));
+  }, [agents, t]);
   return (
     <Select
       id={id}

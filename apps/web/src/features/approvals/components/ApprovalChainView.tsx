@@ -35,7 +35,7 @@ function Figures({ s }: { s: ApprovalChain['summary'] }) {
   );
 }
 
-type Open = { kind: StepAction; item: ProjectApproval } | { kind: 'add' | 'template' } | null;
+type Open = { kind: StepAction; id: string } | { kind: 'add' | 'template' } | null;
 
 function Chain({ chain }: { chain: ApprovalChain }) {
   const { t } = useTranslation();
@@ -46,6 +46,8 @@ function Chain({ chain }: { chain: ApprovalChain }) {
   const agents = agentsOf(chain.items);
   const can = (a: ApprovalChain['allowedActions'][number]) => chain.allowedActions.includes(a);
   const ids = chain.items.map((i) => i.id);
+  // The item as the chain has it now (its version moves on with every tick).
+  const current: ProjectApproval | undefined = open && 'id' in open ? chain.items.find((i) => i.id === open.id) : undefined;
 
   const swap = (i: number, j: number) => {
     const next = [...ids];
@@ -90,7 +92,7 @@ function Chain({ chain }: { chain: ApprovalChain }) {
                 <ApprovalStep
                   projectId={chain.project.id}
                   item={a}
-                  onAction={(kind) => setOpen({ kind, item: a })}
+                  onAction={(kind) => setOpen({ kind, id: a.id })}
                   move={ordering ? { up: i > 0 ? () => swap(i, i - 1) : undefined, down: i < ids.length - 1 ? () => swap(i, i + 1) : undefined, busy: reorder.isPending } : undefined}
                 />
               ),
@@ -98,10 +100,10 @@ function Chain({ chain }: { chain: ApprovalChain }) {
           />
         </Card>
       )}
-      {open?.kind === 'update' ? <UpdateApprovalModal projectId={chain.project.id} item={open.item} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === 'set-agent' ? <AgentModal projectId={chain.project.id} item={open.item} agents={agents} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === 'block' ? <BlockModal projectId={chain.project.id} item={open.item} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === 'escalate' ? <EscalateModal projectId={chain.project.id} item={open.item} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'update' && current ? <UpdateApprovalModal projectId={chain.project.id} item={current} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'set-agent' && current ? <AgentModal projectId={chain.project.id} item={current} agents={agents} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'block' && current ? <BlockModal projectId={chain.project.id} item={current} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'escalate' && current ? <EscalateModal projectId={chain.project.id} item={current} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'add' ? <AddApprovalModal chain={chain} agents={agents} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'template' ? <CreateChainModal chain={chain} agents={agents} onClose={() => setOpen(null)} /> : null}
     </Flex>

@@ -192,7 +192,7 @@ export function AddApprovalModal({ chain, agents, onClose }: { chain: ApprovalCh
   const feedback = useFeedback();
   const onChain = new Set(chain.items.map((i) => i.item.id));
   const options = (catalogue.data ?? []).filter((i) => !onChain.has(i.id))
-    .map((i) => ({ value: i.id, label: `${i.name}（${t('common.workingDays', { count: i.statutoryDays })}）` }));
+    .map((i) => ({ value: i.id, label: t('approvals.paren', { name: i.name, extra: t('common.workingDays', { count: i.statutoryDays }) }) }));
   return (
     <Modal open title={t('approvals.addTitle')} okText={t('common.add')} cancelText={t('common.cancel')}
       onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>

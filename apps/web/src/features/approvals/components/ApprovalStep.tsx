@@ -28,6 +28,9 @@ export function ApprovalStep({ projectId, item: a, onAction, move }: Props) {
   const remove = useRemoveApproval(projectId);
   const can = (x: ProjectApproval['allowedActions'][number]) => a.allowedActions.includes(x);
   const dates = DATES.filter((d) => a[d]);
+  // The ticks show at once; the server's answer replaces them (or an error puts them back).
+  const checklist = update.isPending && update.variables?.checklist ? update.variables.checklist : a.checklist;
+  const doneCount = checklist.filter((m) => m.done).length;
 
   const tick = (index: number, done: boolean) =>
     update.mutate(
@@ -68,7 +71,9 @@ export function ApprovalStep({ projectId, item: a, onAction, move }: Props) {
         )}
       </Flex>
       <Typography.Text style={{ fontSize: 13 }}>
-        {t('approvals.agent')}：{a.agent ? `${a.agent.displayName}${a.agent.unit ? `（${a.agent.unit.name}）` : ''}` : <Typography.Text type="warning">{t('approvals.noAgent')}</Typography.Text>}
+        {a.agent
+          ? t('approvals.agentIs', { name: a.agent.unit ? t('approvals.paren', { name: a.agent.displayName, extra: a.agent.unit.name }) : a.agent.displayName })
+          : <Typography.Text type="warning">{t('approvals.agentNone')}</Typography.Text>}
       </Typography.Text>
       {dates.length || a.plannedOn ? (
         <Flex wrap gap="0 12px" style={{ fontSize: 12 }}>
@@ -107,10 +112,10 @@ export function ApprovalStep({ projectId, item: a, onAction, move }: Props) {
           size="small"
           items={[{
             key: 'm',
-            label: t('approvals.materials', { done: a.materialsDone, total: a.checklist.length }),
+            label: t('approvals.materials', { done: doneCount, total: checklist.length }),
             children: (
               <Flex vertical gap={4}>
-                {a.checklist.map((m, i) => (
+                {checklist.map((m, i) => (
                   <Checkbox key={`${i}-${m.name}`} checked={m.done} disabled={!can('update') || update.isPending} onChange={(e) => tick(i, e.target.checked)}
                     style={{ minHeight: 32, alignItems: 'center' }}>
                     {m.name}

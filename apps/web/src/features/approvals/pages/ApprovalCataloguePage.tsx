@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Empty, Flex, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Dropdown, Empty, Flex, Switch, Table, Tag, Typography } from 'antd';
 import { EditOutlined, EllipsisOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../../shared/api/useFeedback';
@@ -48,43 +48,55 @@ export default function ApprovalCataloguePage() {
       onOk: () => del.mutateAsync(i.id).then(() => feedback.success('approvals.deleted'), (e: unknown) => void feedback.error(e, { messages: { CONFLICT: 'approvals.deleteInUse' } })),
     });
 
-  const columns = [
+  const materialsList = (i: ApprovalItem) => i.materials.length ? (
+    <ol style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>{i.materials.map((m) => <li key={m}>{m}</li>)}</ol>
+  ) : <Typography.Text type="secondary">{t('approvals.noMaterials')}</Typography.Text>;
+  const actions = (i: ApprovalItem) => (
+    <Flex gap={4}>
+      <Button size="small" icon={<EditOutlined />} aria-label={t('approvals.itemEdit', { name: i.name })} onClick={() => setEditing(i)} />
+      <Dropdown trigger={['click']} menu={{
+        items: [
+          { key: 'toggle', label: i.isActive ? t('approvals.retire') : t('approvals.restore'), danger: i.isActive },
+          { key: 'delete', label: t('common.delete'), danger: true },
+        ],
+        onClick: ({ key }) => (key === 'toggle' ? toggle(i) : remove(i)),
+      }}>
+        <Button size="small" icon={<EllipsisOutlined />} aria-label={t('common.more')} />
+      </Dropdown>
+    </Flex>
+  );
+  // On a phone one column carries it all; the materials open under the item.
+  const columns = isMobile ? [
+    {
+      key: 'item', title: t('approvals.itemName'),
+      render: (_: unknown, i: ApprovalItem) => (
+        <Flex vertical gap={2}>
+          <Flex justify="space-between" gap={8} align="flex-start">
+            <Typography.Text strong>{i.name}{i.isActive ? null : <Tag style={{ marginInlineStart: 6 }}>{t('common.inactive')}</Tag>}</Typography.Text>
+            {canEdit ? actions(i) : null}
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.code} · {i.authority} · {t(`approvals.level.${i.authorityLevel}`)}</Typography.Text>
+          <Typography.Text style={{ fontSize: 13 }}>{t('approvals.statutoryDaysIs', { days: t('common.workingDays', { count: i.statutoryDays }) })}</Typography.Text>
+          <Collapse size="small" ghost items={[{ key: 'm', label: t('approvals.materialsCount', { count: i.materials.length }), children: materialsList(i) }]} />
+        </Flex>
+      ),
+    },
+  ] : [
     {
       key: 'name', title: t('approvals.itemName'),
       render: (_: unknown, i: ApprovalItem) => (
         <Flex vertical>
           <Typography.Text strong>{i.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.code}{isMobile ? ` · ${i.authority}` : ''}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.code}</Typography.Text>
           {i.basis ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.basis}</Typography.Text> : null}
         </Flex>
       ),
     },
-    { key: 'authority', title: t('approvals.authority'), responsive: ['md' as const], render: (_: unknown, i: ApprovalItem) => <>{i.authority} <Tag>{t(`approvals.level.${i.authorityLevel}`)}</Tag></> },
+    { key: 'authority', title: t('approvals.authority'), render: (_: unknown, i: ApprovalItem) => <>{i.authority} <Tag>{t(`approvals.level.${i.authorityLevel}`)}</Tag></> },
     { key: 'days', title: t('approvals.statutoryDays'), width: 96, render: (_: unknown, i: ApprovalItem) => t('common.workingDays', { count: i.statutoryDays }) },
-    {
-      key: 'materials', title: t('approvals.materialsList'), responsive: ['lg' as const],
-      render: (_: unknown, i: ApprovalItem) => i.materials.length ? (
-        <ol style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>{i.materials.map((m) => <li key={m}>{m}</li>)}</ol>
-      ) : <Typography.Text type="secondary">{t('approvals.noMaterials')}</Typography.Text>,
-    },
-    { key: 'active', title: t('approvals.activeColumn'), width: 80, responsive: ['sm' as const], render: (_: unknown, i: ApprovalItem) => <ActiveTag active={i.isActive} /> },
-    ...(canEdit ? [{
-      key: 'actions', title: t('common.actions'), width: 96,
-      render: (_: unknown, i: ApprovalItem) => (
-        <Flex gap={4}>
-          <Button size="small" icon={<EditOutlined />} aria-label={t('approvals.itemEdit', { name: i.name })} onClick={() => setEditing(i)} />
-          <Dropdown trigger={['click']} menu={{
-            items: [
-              { key: 'toggle', label: i.isActive ? t('approvals.retire') : t('approvals.restore'), danger: i.isActive },
-              { key: 'delete', label: t('common.delete'), danger: true },
-            ],
-            onClick: ({ key }) => (key === 'toggle' ? toggle(i) : remove(i)),
-          }}>
-            <Button size="small" icon={<EllipsisOutlined />} aria-label={t('common.more')} />
-          </Dropdown>
-        </Flex>
-      ),
-    }] : []),
+    { key: 'materials', title: t('approvals.materialsList'), responsive: ['lg' as const], render: (_: unknown, i: ApprovalItem) => materialsList(i) },
+    { key: 'active', title: t('approvals.activeColumn'), width: 80, render: (_: unknown, i: ApprovalItem) => <ActiveTag active={i.isActive} /> },
+    ...(canEdit ? [{ key: 'actions', title: t('common.actions'), width: 96, render: (_: unknown, i: ApprovalItem) => actions(i) }] : []),
   ];
 
   return (
@@ -98,7 +110,6 @@ export default function ApprovalCataloguePage() {
         }>
           {items.isError ? <ErrorState error={items.error} onRetry={() => void items.refetch()} /> : (
             <Table<ApprovalItem> rowKey="id" size="small" loading={items.isFetching} columns={columns} dataSource={items.data ?? []} pagination={false}
-              expandable={isMobile ? { expandedRowRender: (i) => <ol style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>{i.materials.map((m) => <li key={m}>{m}</li>)}</ol>, rowExpandable: (i) => i.materials.length > 0 } : undefined}
               locale={{ emptyText: <Empty description={canEdit ? t('approvals.catalogueEmptyAdmin') : t('approvals.catalogueEmpty')} /> }} />
           )}
         </Card>

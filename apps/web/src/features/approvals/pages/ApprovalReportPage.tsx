@@ -9,17 +9,11 @@ import { useApprovalReport, type ApprovalReport } from '../api';
 import { ApprovalStatusTag } from '../components/ApprovalTags';
 import { approvalSections } from '../components/approvalSections';
 import { SectionNav } from '../components/SectionNav';
+import { averageLight } from '../components/daysLight';
 import { WorkingDaysBar } from '../components/WorkingDaysBar';
 
 type Row = ApprovalReport['items'][number];
 type Stuck = ApprovalReport['stuck'][number];
-
-/** Average working days against the limit: the bar is green under 80%, amber from 80%, red past the limit. */
-function averageLight(avg: number | null, limit: number): 'none' | 'green' | 'yellow' | 'red' {
-  if (avg === null) return 'none';
-  if (avg > limit) return 'red';
-  return avg >= limit * 0.8 ? 'yellow' : 'green';
-}
 
 /** District report: per item the average working days against the statutory limit, days saved, items stuck. */
 export default function ApprovalReportPage() {

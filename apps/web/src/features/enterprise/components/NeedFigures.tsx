@@ -22,7 +22,7 @@ function Pair({ label, done, target, format = String }: { label: string; done: n
   if (done === null && target === null) return null;
   const pct = target ? Math.min(100, Math.round(((done ?? 0) / target) * 100)) : undefined;
   return (
-    <Flex vertical gap={0} style={{ minWidth: 150 }}>
+    <Flex vertical gap={0} style={{ minWidth: 180, flex: '1 1 180px', maxWidth: 280 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label}</Typography.Text>
       <Typography.Text strong>
         {done === null ? '—' : format(done)}

@@ -61,7 +61,7 @@ export default function NeedDetailPage() {
               <Descriptions size="small" column={isMobile ? 1 : 2} items={[
                 { key: 'units', label: t('enterprise.units'), children: n.coordinatingUnits.map((u) => u.name).join(t('common.listSeparator')) || '—' },
                 { key: 'lead', label: t('enterprise.leadUnit'), children: kase.leadUnit?.name ?? '—' },
-                { key: 'deadline', label: t('enterprise.deadline'), children: <DaysLeft c={kase} /> },
+                { key: 'deadline', label: kase.clockState === 'sign' ? t('enterprise.signDeadline') : t('enterprise.deadline'), children: <DaysLeft c={kase} /> },
                 { key: 'reporter', label: t('enterprise.reporter'), children: [kase.reporter?.displayName, kase.reporterUnit?.name].filter(Boolean).join(' · ') || '—' },
                 { key: 'desc', label: t('enterprise.description'), span: isMobile ? 1 : 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.description}</span> },
               ]} />

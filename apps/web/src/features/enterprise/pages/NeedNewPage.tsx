@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { UploadedFile } from '../../../shared/api/client';
 import { useFeedback } from '../../../shared/api/useFeedback';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { UploadList } from '../../../shared/ui/UploadList';
+import { useOnlyProject } from '../../approvals/components/useOnlyProject';
 import { ProjectSelect } from '../../projects/components/ProjectSelect';
 import { useCurrentSession } from '../../session/api';
 import { useCreateNeed, type EnterpriseNeedDetail } from '../api';
@@ -36,6 +38,10 @@ export default function NeedNewPage() {
   const create = useCreateNeed();
   const feedback = useFeedback();
   const session = useCurrentSession();
+  const only = useOnlyProject();
+  useEffect(() => {
+    if (only && !form.getFieldValue('projectId')) form.setFieldValue('projectId', only.id);
+  }, [only, form]);
   const mayDispatch = session.roles.some((r) => r === 'commissioner' || r === 'org_admin');
   const type = Form.useWatch('needType', form);
   const units = Form.useWatch('coordinatingUnitIds', form) ?? [];

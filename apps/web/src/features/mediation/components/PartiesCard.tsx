@@ -66,7 +66,7 @@ export function PartiesCard({ dispute: d }: { dispute: Dispute }) {
                 )
               ) : null}
             </Flex>
-            {p.representative ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('mediation.partyRepresentative')}：{p.representative}</Typography.Text> : null}
+            {p.representative ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('mediation.representativeIs', { name: p.representative })}</Typography.Text> : null}
             {p.address ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.address}</Typography.Text> : null}
           </Flex>
         ))}

@@ -3,16 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { disputePartyKinds } from '@liaison/contracts';
 
-export interface PartyValue {
-  id?: string;
-  kind: (typeof disputePartyKinds)[number];
-  name: string;
-  phone?: string | null;
-  /** The masked number the server showed (editing keeps it unless a new one is typed). */
-  maskedPhone?: string | null;
-  address?: string | null;
-  representative?: string | null;
-}
+export { partiesBody, type PartyValue } from './parties';
 
 const PHONE = /^[0-9+\-\s]{5,20}$/;
 
@@ -65,18 +56,4 @@ export function PartiesFields({ name = 'parties' }: { name?: string }) {
       )}
     </Form.List>
   );
-}
-
-/** Form values → the API's party list; a blank phone keeps the stored one (PATCH) or means none (new). */
-export function partiesBody(parties: PartyValue[], editing: boolean) {
-  return parties.map((p) => {
-    const phone = p.phone?.trim();
-    return {
-      ...(p.id ? { id: p.id } : {}),
-      kind: p.kind, name: p.name.trim(),
-      ...(phone ? { phone } : editing && p.id && p.maskedPhone ? {} : { phone: null }),
-      address: p.address?.trim() || null,
-      representative: p.kind === 'enterprise' ? p.representative?.trim() || null : null,
-    };
-  });
 }

@@ -34,11 +34,11 @@ export function SessionsCard({ dispute: d }: { dispute: Dispute }) {
                 {s.place} · {t('mediation.mediatorIs', { name: s.mediatorName })} · {t('mediation.recordedBy', { name: s.recordedBy.displayName })}
               </Typography.Text>
               <Typography.Text style={{ fontSize: 13 }}>
-                {t('mediation.attendeesAre')}{s.attendees.map((a) => `${a.name}（${a.role}）`).join(t('common.listSeparator'))}
+                {t('mediation.attendeesAre')}{s.attendees.map((a) => t('approvals.paren', { name: a.name, extra: a.role })).join(t('common.listSeparator'))}
               </Typography.Text>
               {s.statements.map((st, i) => (
                 <Typography.Paragraph key={i} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                  <Typography.Text strong>{st.speaker}：</Typography.Text>{st.text}
+                  <Typography.Text strong>{t('mediation.speakerSays', { speaker: st.speaker })}</Typography.Text>{st.text}
                 </Typography.Paragraph>
               ))}
               {s.notes ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{s.notes}</Typography.Text> : null}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { UploadedFile } from '../../../shared/api/client';
 import { useFeedback } from '../../../shared/api/useFeedback';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { UploadList } from '../../../shared/ui/UploadList';
+import { useOnlyProject } from '../../approvals/components/useOnlyProject';
 import { ProjectSelect } from '../../projects/components/ProjectSelect';
 import { useCurrentSession } from '../../session/api';
 import { UnitSelect } from '../../units/components/UnitSelect';
@@ -34,6 +36,10 @@ export default function DisputeNewPage() {
   const create = useCreateDispute();
   const feedback = useFeedback();
   const session = useCurrentSession();
+  const only = useOnlyProject();
+  useEffect(() => {
+    if (only && !form.getFieldValue('projectId')) form.setFieldValue('projectId', only.id);
+  }, [only, form]);
   const mayDispatch = session.roles.some((r) => r === 'commissioner' || r === 'org_admin');
   const req = (msg: string, max: number) => [{ required: true, whitespace: true, message: msg }, { max, message: t('validation.max', { n: max }) }];
 

@@ -4,14 +4,9 @@ import { CameraOutlined, CheckOutlined, CloseOutlined, MinusOutlined } from '@an
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../../shared/api/client';
 import type { InspectionItem } from '../api';
+import type { ItemState, Result } from './inspectionChecks';
 import { SeverityTag } from './SeverityTag';
 
-export type Result = 'pass' | 'fail' | 'na';
-export interface ItemState {
-  result: Result | null;
-  note: string | null;
-  photoId: string | null;
-}
 
 interface Props {
   item: InspectionItem;

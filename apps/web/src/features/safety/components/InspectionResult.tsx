@@ -101,13 +101,13 @@ export function InspectionResult({ inspection: i }: { inspection: Inspection }) 
           <Flex gap={16} wrap>
             {i.inspectorSignatureId ? (
               <Flex vertical gap={4}>
-                <Typography.Text type="secondary">{t('safety.inspector')}：{i.inspector.displayName}</Typography.Text>
+                <Typography.Text type="secondary">{t('safety.inspectorIs', { name: i.inspector.displayName })}</Typography.Text>
                 <img src={fileUrl(i.inspectorSignatureId)} alt={t('safety.signatureOf', { who: i.inspector.displayName })} style={{ width: 220, border: '1px solid #f0f0f0', borderRadius: 6 }} />
               </Flex>
             ) : null}
             {i.contractorSignatureId ? (
               <Flex vertical gap={4}>
-                <Typography.Text type="secondary">{t('safety.contractorRep')}：{i.contractorSignerName ?? '—'}</Typography.Text>
+                <Typography.Text type="secondary">{t('safety.contractorRepIs', { name: i.contractorSignerName ?? '—' })}</Typography.Text>
                 <img src={fileUrl(i.contractorSignatureId)} alt={t('safety.signatureOf', { who: i.contractorSignerName ?? '' })} style={{ width: 220, border: '1px solid #f0f0f0', borderRadius: 6 }} />
               </Flex>
             ) : null}

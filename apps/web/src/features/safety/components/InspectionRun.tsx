@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Progress, Typography } from 'antd';
 import { CloudSyncOutlined, CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,39 +10,10 @@ import { formatDateTime } from '../../../shared/format';
 import { jpegName, resizePhoto } from '../../../shared/image';
 import { useCurrentSession } from '../../session/api';
 import { inspectionKey, useSubmitInspection, type Inspection } from '../api';
-import { InspectionItemCard, type ItemState, type Result } from './InspectionItemCard';
+import { InspectionItemCard } from './InspectionItemCard';
+import { missingOf, problemsFromServer, type ItemState, type Problems, type Result } from './inspectionChecks';
 import { SignaturePad } from './SignaturePad';
 import { useInspectionSaver } from './useInspectionSaver';
-
-type Problems = Map<string, string[]>;
-
-/** What still keeps the draft from being submitted, by item id (and 'inspector', 'contractor', 'signer'). */
-function missingOf(insp: Inspection, state: (id: string) => ItemState, t: (k: string) => string): Problems {
-  const out: Problems = new Map();
-  const add = (k: string, m: string) => out.set(k, [...(out.get(k) ?? []), m]);
-  for (const i of insp.items) {
-    const s = state(i.id);
-    if (!s.result) add(i.id, t('safety.missing.result'));
-    if (s.result === 'fail' && !s.photoId) add(i.id, t('safety.missing.photo'));
-    if (s.result === 'fail' && !s.note?.trim()) add(i.id, t('safety.missing.note'));
-  }
-  if (!insp.inspectorSignatureId) add('inspector', t('safety.missing.inspectorSignature'));
-  if (!insp.contractorSignerName) add('signer', t('safety.missing.signer'));
-  if (!insp.contractorSignatureId) add('contractor', t('safety.missing.contractorSignature'));
-  return out;
-}
-
-/** The server's field errors (items.<id>.note, inspectorSignatureId …) in the same shape. */
-function problemsFromServer(err: unknown): Problems {
-  const out: Problems = new Map();
-  if (!isApiError(err)) return out;
-  for (const e of err.fieldErrors) {
-    const m = /^\/?(?:body[./])?items[./]([^./]+)/.exec(e.path);
-    const key = m ? m[1]! : e.path.includes('inspectorSignature') ? 'inspector' : e.path.includes('contractorSignerName') ? 'signer' : e.path.includes('contractorSignature') ? 'contractor' : null;
-    if (key) out.set(key, [...(out.get(key) ?? []), e.message]);
-  }
-  return out;
-}
 
 /** The inspection on site: item by item, photos and notes for failures, both signatures, then submit. */
 export function InspectionRun({ inspection: insp }: { inspection: Inspection }) {
@@ -71,11 +42,18 @@ export function InspectionRun({ inspection: insp }: { inspection: Inspection }) 
     else acc.push({ category: i.category, items: [i] });
     return acc;
   }, []);
+  // Problems shown after a refused submit fade as they are fixed.
+  const stillMissing = problems.size ? missingOf(insp, state, t) : problems;
+  const shown: Problems = new Map([...problems].filter(([k]) => stillMissing.has(k)).map(([k]) => [k, stillMissing.get(k) ?? problems.get(k)!]));
   const done = insp.items.filter((i) => state(i.id).result).length;
   const fails = insp.items.filter((i) => state(i.id).result === 'fail');
   const majors = fails.filter((i) => i.severity === 'major').length;
 
+  // Taps show at once; an item's overrides go when the answer to its latest change is in (or that change failed).
+  const latestChange = useRef<Record<string, number>>({});
   const change = (id: string, patch: Partial<ItemState>) => {
+    const seq = (latestChange.current[id] ?? 0) + 1;
+    latestChange.current[id] = seq;
     setLocal((l) => ({ ...l, [id]: { ...l[id], ...patch } }));
     setProblems((p) => {
       if (!p.has(id)) return p;
@@ -85,16 +63,16 @@ export function InspectionRun({ inspection: insp }: { inspection: Inspection }) 
     });
     const s = { ...state(id), ...patch };
     if (!s.result) return;
-    save({ items: [{ itemId: id, result: s.result, ...('note' in patch ? { note: patch.note || null } : {}), ...('photoId' in patch ? { photoId: patch.photoId } : {}) }] })
-      .then(() => setLocal((l) => {
+    const settle = () => {
+      if (latestChange.current[id] !== seq) return;
+      setLocal((l) => {
         const { [id]: _, ...rest } = l;
         return rest;
-      }))
-      .catch((e: unknown) => {
-        setLocal((l) => {
-          const { [id]: _, ...rest } = l;
-          return rest;
-        });
+      });
+    };
+    save({ items: [{ itemId: id, result: s.result, ...('note' in patch ? { note: patch.note || null } : {}), ...('photoId' in patch ? { photoId: patch.photoId } : {}) }] })
+      .then(settle, (e: unknown) => {
+        settle();
         feedback.error(e);
       });
   };
@@ -156,7 +134,7 @@ export function InspectionRun({ inspection: insp }: { inspection: Inspection }) 
     <Flex vertical gap={12} style={{ maxWidth: 760 }}>
       <Flex vertical gap={2}>
         <Typography.Title level={4} style={{ margin: 0 }}>{insp.project.name}</Typography.Title>
-        <Typography.Text type="secondary">{insp.template.name} · {formatDateTime(insp.inspectedAt)} · {t('safety.inspector')}：{insp.inspector.displayName}</Typography.Text>
+        <Typography.Text type="secondary">{insp.template.name} · {formatDateTime(insp.inspectedAt)} · {t('safety.inspectorIs', { name: insp.inspector.displayName })}</Typography.Text>
       </Flex>
       <Card size="small" style={{ position: 'sticky', top: 64, zIndex: 5 }}>
         <Flex align="center" gap={12}>
@@ -183,7 +161,7 @@ export function InspectionRun({ inspection: insp }: { inspection: Inspection }) 
             </Typography.Text>
           </Typography.Title>
           {g.items.map((i) => (
-            <InspectionItemCard key={i.id} item={i} state={state(i.id)} problems={problems.get(i.id)} busyPhoto={photoBusy === i.id}
+            <InspectionItemCard key={i.id} item={i} state={state(i.id)} problems={shown.get(i.id)} busyPhoto={photoBusy === i.id}
               onResult={(r: Result) => change(i.id, { result: r })}
               onNote={(note) => change(i.id, { result: 'fail', note })}
               onPhoto={(f) => void photo(i.id, f)} />
@@ -200,22 +178,22 @@ export function InspectionRun({ inspection: insp }: { inspection: Inspection }) 
           <Flex vertical gap={6} data-sign="inspector">
             <Typography.Text strong>{t('safety.inspectorSignature', { name: session.user.displayName })}</Typography.Text>
             <SignaturePad label={t('safety.inspector')} value={insp.inspectorSignatureId} onChange={(id) => saveField({ inspectorSignatureId: id })} />
-            {problems.get('inspector') ? <Typography.Text type="danger">{problems.get('inspector')!.join('；')}</Typography.Text> : null}
+            {shown.get('inspector') ? <Typography.Text type="danger">{shown.get('inspector')!.join('；')}</Typography.Text> : null}
           </Flex>
           <Flex vertical gap={6} data-sign="signer">
             <Typography.Text strong>{t('safety.contractorSignature', { unit: insp.contractorUnit?.name ?? t('safety.contractor') })}</Typography.Text>
-            <Input aria-label={t('safety.signerName')} placeholder={t('safety.signerName')} value={signer} maxLength={40} status={problems.get('signer') ? 'error' : undefined}
+            <Input aria-label={t('safety.signerName')} placeholder={t('safety.signerName')} value={signer} maxLength={40} status={shown.get('signer') ? 'error' : undefined}
               onChange={(e) => setSigner(e.target.value)}
               onBlur={() => signer.trim() !== (insp.contractorSignerName ?? '') && void saveField({ contractorSignerName: signer.trim() || null })} />
-            {problems.get('signer') ? <Typography.Text type="danger">{problems.get('signer')!.join('；')}</Typography.Text> : null}
+            {shown.get('signer') ? <Typography.Text type="danger">{shown.get('signer')!.join('；')}</Typography.Text> : null}
           </Flex>
           <Flex vertical gap={6} data-sign="contractor">
             <SignaturePad label={t('safety.contractorRep')} value={insp.contractorSignatureId} onChange={(id) => saveField({ contractorSignatureId: id })} />
-            {problems.get('contractor') ? <Typography.Text type="danger">{problems.get('contractor')!.join('；')}</Typography.Text> : null}
+            {shown.get('contractor') ? <Typography.Text type="danger">{shown.get('contractor')!.join('；')}</Typography.Text> : null}
           </Flex>
         </Flex>
       </Card>
-      {problems.size ? <Alert type="error" showIcon title={t('safety.incomplete', { count: [...problems.values()].flat().length })} /> : null}
+      {shown.size ? <Alert type="error" showIcon title={t('safety.incomplete', { count: [...shown.values()].flat().length })} /> : null}
       {majors ? <Alert type="warning" showIcon title={t('safety.majorWarning', { count: majors })} /> : null}
       <Button type="primary" size="large" block icon={<SendOutlined />} loading={submit.isPending} disabled={!insp.allowedActions.includes('submit')}
         onClick={() => void trySubmit()} style={{ height: 52, fontSize: 17 }}>

@@ -44,7 +44,7 @@ export default function InspectionNewPage() {
           </Form.Item>
           <Form.Item name="templateId" label={t('safety.template')} rules={[{ required: true, message: t('safety.templateRequired') }]}>
             <Select loading={templates.isPending} placeholder={t('safety.templatePick')}
-              options={(templates.data ?? []).map((x) => ({ value: x.id, label: `${x.name}（${t('safety.itemCount', { count: x.items.length })}）` }))}
+              options={(templates.data ?? []).map((x) => ({ value: x.id, label: t('approvals.paren', { name: x.name, extra: t('safety.itemCount', { count: x.items.length }) }) }))}
               notFoundContent={<Typography.Text type="secondary">{t('safety.noTemplates')}</Typography.Text>} />
           </Form.Item>
           <Form.Item name="location" label={t('safety.location')} rules={[{ max: 200, message: t('validation.max', { n: 200 }) }]}>
