@@ -7,7 +7,9 @@ import { DEMO_PASSWORD, launchBrowser, newPage, screenshot, signIn, startServer,
 const projectRows = (page: Page) => page.locator('table tbody tr[data-row-key]');
 
 async function waitForProjects(page: Page): Promise<void> {
-  await page.waitForURL((u) => u.pathname === '/projects', { timeout: 15_000 });
+  // Signing in lands on the board (the home page); the journeys continue on the project list.
+  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+  if (new URL(page.url()).pathname !== '/projects') await page.goto('/projects');
   await projectRows(page).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 

@@ -159,17 +159,24 @@ export async function startBaselines(handle: DbHandle, config: Config, port: num
     });
   });
 
-  app.get('/open311-requests', async () => ({
-    items: await q(`select id, number, title, description, status, created_at, updated_at from cases where type = 'appeal' order by created_at desc limit 50`),
-  }));
+  // GeoReport v2 GET requests: the last 90 days' appeals with their case's state, at most 1000.
+  app.get('/open311-requests', async () => {
+    const now = Date.now();
+    return q(`select a.id, a.state, a.category, a.description, a.address, a.lat, a.lng, a.media_url, a.public_reply, a.created_at, a.updated_at,
+      c.status, c.updated_at as case_updated_at, c.closed_at, c.deadline, c.limit_days, c.merged_into_id, u.name as lead_unit
+      from appeals a left join cases c on c.id = a.case_id left join units u on u.id = c.lead_unit_id
+      where a.created_at >= ? and a.created_at <= ? order by a.created_at desc, a.id desc limit 1000`, [now - 90 * 86_400_000, now]);
+  });
 
-  app.get('/board', async () => {
-    const [byStatus, overdue, projects] = await Promise.all([
-      q('select status, count(*) as n from cases group by status'),
-      q('select count(*) as n from cases where overdue = 1'),
-      q('select light, count(*) as n from projects where archived_at is null group by light'),
+  // The board as it is meant to be read: the district's counters (kept by the case writes), not a count of the cases.
+  app.get('/board', async (req) => {
+    const district = (req.query as { district: string }).district;
+    const [gauges, flows, projects] = await Promise.all([
+      q(`select * from board_gauges where scope = ? and unit = ''`, [`d:${district}`]),
+      q(`select * from board_flows where scope = ? and unit = '' and day >= ?`, [`d:${district}`, new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10)]),
+      q('select light, count(*) as n from projects where district_id = ? and archived_at is null group by light', [district]),
     ]);
-    return { byStatus, overdue: overdue[0], projects };
+    return { gauges, flows, projects };
   });
 
   await app.listen({ port, host: '127.0.0.1' });

@@ -2,10 +2,12 @@
 import type { Target } from './routes.js';
 
 type Load = { rps: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
-export type RouteResult = { name: string; kind: 'read' | 'write'; connections: number; app: Load; base: Load | null; baseNote: string | null; target: Target };
+export type RouteResult = { name: string; kind: 'read' | 'write'; connections: number; app: Load; base: Load | null; baseNote: string | null; target: Target; load1: number };
 export type BenchResult = {
   at: string; dialect: string; db: string; connections: number; duration: number; warmup: number; node: string;
   coldStartMs: number[]; peakRssMb: number; vmHwmMb: number; routes: RouteResult[]; notMeasured: string[];
+  /** The machine's 1-minute load average before and after the run (it is shared: other work skews the figures). */
+  loadBefore: number; loadAfter: number; cpus: number;
 };
 
 const RSS_TARGET_MB = 300;
@@ -26,11 +28,11 @@ function rows(res: BenchResult): string[][] {
   return res.routes.map((r) => [
     r.name, String(r.connections), Math.round(r.app.rps).toLocaleString('en-US'), `${r.app.p50}`, `${r.app.p99}`,
     r.base ? Math.round(r.base.rps).toLocaleString('en-US') : '—', r.base ? `${r.base.p99}` : '—',
-    r.base ? `${((100 * r.app.rps) / r.base.rps).toFixed(0)}%${r.baseNote?.includes('comment') ? '*' : ''}` : '—', targetText(r.target), verdict(r),
+    r.base ? `${((100 * r.app.rps) / r.base.rps).toFixed(0)}%${r.baseNote?.includes('comment') ? '*' : ''}` : '—', targetText(r.target), verdict(r), r.load1.toFixed(1),
   ]);
 }
 
-const HEAD = ['route', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'base req/s', 'base p99', 'ratio', 'target', 'result'];
+const HEAD = ['route', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'base req/s', 'base p99', 'ratio', 'target', 'result', 'load'];
 
 function summary(res: BenchResult): string[] {
   const cold = [...res.coldStartMs].sort((a, b) => a - b);
@@ -38,6 +40,7 @@ function summary(res: BenchResult): string[] {
     `${res.dialect}, ${res.db}, ${res.connections} connections × ${res.duration} s per route (warm-up ${res.warmup} s), Node ${res.node}, ${res.at}`,
     `peak RSS of the server process: ${res.peakRssMb.toFixed(0)} MB sampled, VmHWM ${res.vmHwmMb.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB: ${res.vmHwmMb < RSS_TARGET_MB ? 'met' : 'MISSED'})`,
     `cold start of dist/main.js (spawn → /readyz 200): ${cold.map((m) => `${Math.round(m)} ms`).join(', ')}`,
+    `machine: ${res.cpus} CPUs, 1-minute load average ${res.loadBefore.toFixed(1)} before, ${res.loadAfter.toFixed(1)} after (per route in the load column)`,
     ...(res.notMeasured.length ? [`not measured: ${res.notMeasured.join('; ')}`] : []),
   ];
 }
@@ -45,7 +48,7 @@ function summary(res: BenchResult): string[] {
 export function renderTable(res: BenchResult): string {
   const all = [HEAD, ...rows(res)];
   const widths = HEAD.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 8 || i === 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [...summary(res), '', line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(res).map(line)].join('\n');
 }
 

@@ -7,17 +7,23 @@ import type { Db } from '../src/kernel/db/connect.js';
 export type Session = { cookie: string; csrf: string };
 export type Req = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (r: any, ctx: any) => any; onResponse?: (status: number, body: string, ctx: any) => void };
 export type Target = { minRatio?: number; maxP99Ms?: number };
-export type RouteSpec = { name: string; kind: 'read' | 'write'; app: Req[]; base: Req[] | null; baseNote?: string; target: Target; connections?: number };
+export type RouteSpec = {
+  name: string; kind: 'read' | 'write'; app: Req[]; base: Req[] | null; baseNote?: string; target: Target; connections?: number;
+  /** A fixed number of requests instead of the fixed duration (each needs a prepared, single-use input). */
+  amount?: number;
+};
 
 export type Fixture = {
   password: string;
   sessions: Record<'leader' | 'zy01' | 'zjj', Session>;
-  zjjUnitId: string; projectId: string; districtId: string; districtCode: string; zy01Id: string;
+  zjjUnitId: string; projectId: string; districtId: string; districtCode: string; zy01Id: string; leaderDistrictId: string;
   /** Cases of zy01's project, newest first: the case pages and comments rotate through them. */
   caseIds: string[];
   /** Cases of zy01's project waiting in `accepted`: dispatched to 住建局 and returned, over and over. */
   acceptedIds: string[];
   present: { board: boolean; open311: boolean; appeals: boolean };
+  /** Solved proof-of-work challenges, one per public appeal (each files exactly one). */
+  challenges: { token: string; nonce: string }[];
 };
 
 const READ: Target = { minRatio: 0.5, maxP99Ms: 50 };
@@ -59,9 +65,17 @@ export function routeSpecs(f: Fixture): RouteSpec[] {
     { name: 'projects.geojson (leader, all projects)', kind: 'read', target: READ,
       app: [{ path: '/api/v1/projects.geojson', headers: { cookie: leader.cookie } }], base: [{ path: '/geojson' }] },
   ];
+  if (f.present.appeals && f.challenges.length) {
+    const queue = [...f.challenges];
+    specs.push({ name: 'public appeal submission (anonymous)', kind: 'write', target: { maxP99Ms: 20 }, amount: f.challenges.length,
+      app: [{ method: 'POST', path: '/api/public/appeals', headers: { 'content-type': 'application/json' },
+        setupRequest: (r) => ({ ...r, body: JSON.stringify({ projectId: f.projectId, category: 'noise', description: '工地夜间施工噪声很大，影响休息。', anonymous: true, challenge: queue.shift() }) }) }],
+      base: [{ method: 'POST', path: '/create-case', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ projectId: f.projectId, districtId: f.districtId, code: f.districtCode, title: '夜间施工噪声', description: '工地夜间施工噪声很大，影响休息。' }) }],
+      baseNote: 'the case-creation baseline' });
+  }
   if (f.present.board) {
     specs.push({ name: 'board summary (leader)', kind: 'read', target: { minRatio: 0.5, maxP99Ms: 100 },
-      app: [{ path: '/api/v1/dashboard/summary', headers: { cookie: leader.cookie } }], base: [{ path: '/board' }], baseNote: 'GROUP BY over the cases table' });
+      app: [{ path: '/api/v1/dashboard/summary', headers: { cookie: leader.cookie } }], base: [{ path: `/board?district=${f.leaderDistrictId}` }], baseNote: 'the district\'s counter rows' });
   }
   if (f.present.open311) {
     specs.push({ name: 'Open311 request list (GeoReport v2)', kind: 'read', target: READ, app: [{ path: '/open311/v2/requests.json' }], base: [{ path: '/open311-requests' }] });
@@ -94,9 +108,10 @@ export async function lookups(db: Db) {
   };
   const zjjUnit = await one(db.selectFrom('units').select('id').where('code', '=', 'ZJJ').executeTakeFirst(), 'unit ZJJ');
   const zy01 = await one(db.selectFrom('users').select('id').where('username', '=', 'zy01').executeTakeFirst(), 'user zy01');
+  const leader = await one(db.selectFrom('users').select('unitId').where('username', '=', 'leader').executeTakeFirst(), 'user leader');
   const project = await one(db.selectFrom('assignments').innerJoin('projects', 'projects.id', 'assignments.projectId').innerJoin('units', 'units.id', 'projects.districtId')
     .select(['projects.id', 'projects.districtId', 'units.code']).where('assignments.userId', '=', zy01.id).where('assignments.role', '=', 'commissioner').where('assignments.active', '=', 1).executeTakeFirst(), 'project of zy01');
   const cases = await db.selectFrom('cases').select('id').where('projectId', '=', project.id).where('status', '!=', 'withdrawn').orderBy('createdAt', 'desc').limit(1000).execute();
   if (cases.length < 50) throw new Error('zy01\'s project has fewer than 50 cases: generate a scale first');
-  return { zjjUnitId: zjjUnit.id, zy01Id: zy01.id, projectId: project.id, districtId: project.districtId, districtCode: project.code, caseIds: cases.map((c) => c.id) };
+  return { zjjUnitId: zjjUnit.id, zy01Id: zy01.id, leaderDistrictId: leader.unitId!, projectId: project.id, districtId: project.districtId, districtCode: project.code, caseIds: cases.map((c) => c.id) };
 }

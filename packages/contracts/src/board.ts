@@ -130,8 +130,8 @@ export const boardSummarySchema = z.object({
     topCategories: z.array(z.object({ category: z.string(), n: z.number().int(), drill: z.string() })).describe('period: opened, by category, top 10'),
     byStreet: z.array(z.object({ street: ref, projects: z.number().int(), redProjects: z.number().int(), open: z.number().int(), overdue: z.number().int(), drill: z.string() }))
       .describe('now: the projects in each street and their open cases'),
-    byUnit: z.array(z.object({ unit: ref.extend({ kind: z.string() }), open: z.number().int(), overdue: z.number().int(), opened: z.number().int(), closed: z.number().int(), drill: z.string() }))
-      .describe('the units handling the cases (lead or co-handling): departments, streets, city departments'),
+    byUnit: z.array(z.object({ unit: ref.extend({ kind: z.string() }), open: z.number().int(), overdue: z.number().int(), drill: z.string() }))
+      .describe('now: open and overdue cases of each handling unit (lead or co-handling), at most 30; period figures per unit: GET /dashboard/units'),
     investmentByProject: z.array(z.object({
       project: ref.extend({ code: z.string() }), light: projectLightSchema, totalInvestment: z.number(), completed: z.number(),
       percentOfTotal: z.number().nullable(), annualPlanToDate: z.number(), completedThisYear: z.number(),

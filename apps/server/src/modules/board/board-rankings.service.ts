@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../kernel/calendar/working-calendar.js';
 import type { Ctx } from '../../kernel/context.js';
 import { created, fig, link, OPEN, rate, resolvePeriod, type Period } from './board-links.js';
 import { districtKeysOfUnit, flowsByScope, flowsByUnit, gaugesByScope, gaugesByUnit, openOf, zeroFlows, zeroGauges } from './board-read.repository.js';
-import { casesRaisedBy, commissionersOf, siteDaysInMonth, unitsByIds } from './board-sources.js';
+import { casesRaisedBy, commissionersOf, handlingUnitsOf, siteDaysInMonth, unitsByIds } from './board-sources.js';
 import { scopeProjects } from './board.service.js';
 import { resolveBoardScope } from './board.policy.js';
 
@@ -84,7 +84,11 @@ export async function listUnitFigures(ctx: Ctx, q: z.infer<typeof dashboardUnits
 
 /** Units with cases in the scopes, ranked; `own` limits the rows to one unit. No access check: callers do it. */
 export async function rankUnits(ctx: Ctx, keys: string[], period: Period, o: { kind: string; sort: string; own?: string }): Promise<UnitRow[]> {
-  const [flows, gauges] = await Promise.all([flowsByUnit(ctx.db, keys, period.from, period.to, o.own), gaugesByUnit(ctx.db, keys)]);
+  const gauges = await gaugesByUnit(ctx.db, keys);
+  // Every unit that ever handled a case here has a gauge row; units of the districts are asked too (one that only
+  // sent cases back still ranks on its returns).
+  const candidates = o.own ? [o.own] : [...gauges.keys(), ...(await handlingUnitsOf(ctx.db, keys.map((k) => k.slice(2)))).map((u) => u.id)];
+  const flows = await flowsByUnit(ctx.db, keys, period.from, period.to, candidates);
   const units = await unitsByIds(ctx.db, [...flows.keys(), ...gauges.keys()].filter((id) => !o.own || id === o.own));
   const kinds = KINDS[o.kind];
   const rows = [...units.values()].filter((u) => !kinds || kinds.includes(u.kind)).map((u) => unitRow(u, flows.get(u.id), gauges.get(u.id), period));

@@ -64,11 +64,15 @@ export async function flowsByScope(db: Tx, keys: string[], unit: string, from: s
   return new Map(rows.map((r: any) => [r.scope as string, numbers(r, FLOW_COLUMNS)]));
 }
 
-export async function flowsByUnit(db: Tx, keys: string[], from: string, to: string, onlyUnit?: string): Promise<Map<string, Flows>> {
-  let q = flows(db, keys, from, to);
-  q = onlyUnit ? q.where('unit', '=', onlyUnit) : q.where('unit', '!=', '');
-  const rows = await q.select('unit').select(sums(FLOW_COLUMNS)).groupBy('unit').execute();
-  return new Map(rows.map((r: any) => [r.unit as string, numbers(r, FLOW_COLUMNS)]));
+/** Flows per unit for the given units: one index range (scope, unit, days) per unit, never the scope's other days. */
+export async function flowsByUnit(db: Tx, keys: string[], from: string, to: string, units: string[]): Promise<Map<string, Flows>> {
+  const out = new Map<string, Flows>();
+  const ids = [...new Set(units)].filter(Boolean);
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await flows(db, keys, from, to).where('unit', 'in', ids.slice(i, i + 500)).select('unit').select(sums(FLOW_COLUMNS)).groupBy('unit').execute();
+    for (const r of rows as any[]) out.set(r.unit as string, numbers(r, FLOW_COLUMNS));
+  }
+  return out;
 }
 
 export async function topCategories(db: Tx, keys: string[], unit: string, from: string, to: string, limit: number) {

@@ -27,6 +27,12 @@ export async function unitsByIds(db: Tx, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Units of the districts that can be dispatched to (departments, streets, communities), and the city departments. */
+export async function handlingUnitsOf(db: Tx, districtIds: string[]) {
+  return db.selectFrom('units').select('id').where('kind', 'in', ['department', 'street', 'community', 'city_department'])
+    .where((eb) => eb.or([eb('districtId', 'in', districtIds.length ? districtIds : ['-']), eb('kind', '=', 'city_department')])).execute();
+}
+
 /** Projects of the actor's active appointments (commissioner, assistant). */
 export async function appointedProjectIds(db: Tx, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('assignments').select('projectId').where('userId', '=', userId)

@@ -4,7 +4,7 @@ import type { Ctx } from '../../kernel/context.js';
 import { boardFigure, hasBoardFigure, type FigureScope } from './board-figures.js';
 import { caseLink, created, fig, link, OPEN, pct, periodParams, rate, weeksUpTo, type Period } from './board-links.js';
 import {
-  flowsByDay, flowsByType, flowsByUnit, gaugesByScope, gaugesByType, gaugesByUnit, openOf, sumFlows, sumGauges, topCategories,
+  flowsByDay, flowsByType, gaugesByScope, gaugesByType, gaugesByUnit, openOf, sumFlows, sumGauges, topCategories,
   zeroFlows, zeroGauges,
 } from './board-read.repository.js';
 import { investmentInYear, listProjects, unitsByIds, type ProjectRow } from './board-sources.js';
@@ -21,13 +21,12 @@ export async function computeSummary(ctx: Ctx, scope: BoardScope, period: Period
   const today = shanghaiDate(now);
   const { keys, unit } = scope;
   const weeks = weeksUpTo(period.to);
-  const [gauges, flows, days, categories, byUnitGauges, byUnitFlows, projects] = await Promise.all([
+  const [gauges, flows, days, categories, byUnitGauges, projects] = await Promise.all([
     gaugesByType(ctx.db, keys, unit),
     flowsByType(ctx.db, keys, unit, period.from, period.to),
     flowsByDay(ctx.db, keys, unit, weeks[0]!.from, weeks[weeks.length - 1]!.to),
     topCategories(ctx.db, keys, unit, period.from, period.to, 10),
     unit ? Promise.resolve(new Map()) : gaugesByUnit(ctx.db, keys),
-    unit ? Promise.resolve(new Map()) : flowsByUnit(ctx.db, keys, period.from, period.to),
     scope.projectIds !== null && scope.projectIds.length === 0 ? Promise.resolve(null)
       : listProjects(ctx.db, scope.projectIds ? { projectIds: scope.projectIds } : { districtIds: scope.districtIds, streetId: scope.streetId ?? undefined }),
   ]);
@@ -101,21 +100,18 @@ export async function computeSummary(ctx: Ctx, scope: BoardScope, period: Period
         drill: caseLink(scope, created(period), c.category === UNCATEGORISED ? {} : { q: c.category }),
       })),
       byStreet: sections.byStreet,
-      byUnit: await unitBars(ctx, scope, byUnitGauges, byUnitFlows),
+      byUnit: await unitBars(ctx, scope, byUnitGauges),
       investmentByProject: sections.investmentByProject,
     },
   };
 }
 
-async function unitBars(ctx: Ctx, scope: BoardScope, gauges: Map<string, ReturnType<typeof zeroGauges>>, flows: Map<string, ReturnType<typeof zeroFlows>>) {
-  const ids = [...new Set([...gauges.keys(), ...flows.keys()])];
-  const units = await unitsByIds(ctx.db, ids);
-  return ids.filter((id) => units.has(id)).map((id) => {
+async function unitBars(ctx: Ctx, scope: BoardScope, gauges: Map<string, ReturnType<typeof zeroGauges>>) {
+  const units = await unitsByIds(ctx.db, [...gauges.keys()]);
+  return [...gauges].filter(([id]) => units.has(id)).map(([id, g]) => {
     const u = units.get(id)!;
-    const g = gauges.get(id) ?? zeroGauges();
-    const f = flows.get(id) ?? zeroFlows();
-    return { unit: { id, name: u.name, kind: u.kind }, open: openOf(g), overdue: g.overdue, opened: f.opened, closed: f.closed, drill: link('/cases', scope.drill, { unitId: id }) };
-  }).sort((a, b) => b.open - a.open || b.opened - a.opened || a.unit.name.localeCompare(b.unit.name)).slice(0, 30);
+    return { unit: { id, name: u.name, kind: u.kind }, open: openOf(g), overdue: g.overdue, drill: link('/cases', scope.drill, { unitId: id }) };
+  }).sort((a, b) => b.open - a.open || b.overdue - a.overdue || a.unit.name.localeCompare(b.unit.name)).slice(0, 30);
 }
 
 /** Projects by light, investment against plan and the time-proportional plan, per-street and per-project bars. */

@@ -33,12 +33,14 @@ async function readableDistrict(ctx: Ctx, actor: Actor, districtId?: string): Pr
   return names[0]!;
 }
 
-/** Renders a week's briefing of a district: the content once, three files. */
-async function render(ctx: Ctx, districtId: string, week: string) {
+const renderers = { pdf: briefingPdf, docx: briefingDocx, xlsx: briefingXlsx } as const;
+
+/** Renders a week's briefing of a district: the content once, then the files asked for. */
+async function render<F extends BriefingFormat>(ctx: Ctx, districtId: string, week: string, formats: readonly F[]) {
   const scope = await districtBoardScope(ctx, districtId);
   const content = await buildBriefing(ctx, scope, { ...isoWeekRange(week)!, week });
-  const [pdf, docx, xlsx] = await Promise.all([briefingPdf(content), briefingDocx(content), briefingXlsx(content)]);
-  return { content, files: { pdf, docx, xlsx } };
+  const files = await Promise.all(formats.map((f) => renderers[f](content)));
+  return { content, files: Object.fromEntries(formats.map((f, i) => [f, files[i]!])) as Record<F, Buffer> };
 }
 
 /**
@@ -49,7 +51,7 @@ export async function archiveBriefing(ctx: Ctx, districtId: string, week: string
   const find = () => ctx.db.selectFrom('briefings').selectAll().where('districtId', '=', districtId).where('week', '=', week).executeTakeFirst();
   const existing = await find();
   if (existing) return existing;
-  const { content, files } = await render(ctx, districtId, week);
+  const { content, files } = await render(ctx, districtId, week, ['pdf', 'docx', 'xlsx'] as const);
   const range = isoWeekRange(week)!;
   const id = newId();
   await inTransaction(ctx, async (trx) => {
@@ -72,7 +74,7 @@ export async function getWeeklyBriefing(ctx: Ctx, q: { week: string; format: Bri
   const today = shanghaiDate(ctx.now());
   if (range.from > today) throw new AppError('RULE_VIOLATED', 'the week has not begun', [{ path: 'week', message: 'in the future' }]);
   const finished = range.to < today;
-  const data = finished ? (await archiveBriefing(ctx, district.id, q.week))[q.format] : (await render(ctx, district.id, q.week)).files[q.format];
+  const data = finished ? (await archiveBriefing(ctx, district.id, q.week))[q.format] : (await render(ctx, district.id, q.week, [q.format])).files[q.format];
   return { data: Buffer.from(data), mediaType: BRIEFING_MEDIA[q.format], name: `${district.name}工作简报-${q.week}${finished ? '' : '-草稿'}.${q.format}`, ascii: `briefing-${q.week}.${q.format}`, archived: finished };
 }
 

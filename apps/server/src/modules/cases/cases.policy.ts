@@ -63,12 +63,19 @@ export function todoClause(actor: Actor) {
     }
     if (actor.unitId && has(actor, UNIT_HANDLERS)) {
       const unitId = actor.unitId;
-      // The lead unit signs and answers; a co-handling unit until it has given its answer.
+      // The lead unit signs and answers; a co-handling unit until it has given its answer. Two separate terms, each
+      // read from an index: `lead_unit_id` names the active lead row's unit (dispatch sets both, a return clears both),
+      // so the unit's few open cases are found without visiting every case it ever led.
+      ors.push(eb.and([
+        eb('cases.leadUnitId', '=', unitId), eb('cases.status', 'in', ['assigned', 'in_progress']),
+        eb.exists(eb.selectFrom('caseUnits').select('caseUnits.id').whereRef('caseUnits.caseId', '=', 'cases.id')
+          .where('caseUnits.unitId', '=', unitId).where('caseUnits.role', '=', 'lead').where('caseUnits.active', '=', 1)),
+      ]));
       ors.push(eb.and([
         eb('cases.status', 'in', ['assigned', 'in_progress']),
         eb('cases.id', 'in', eb.selectFrom('caseUnits').select('caseUnits.caseId')
-          .where('caseUnits.unitId', '=', unitId).where('caseUnits.active', '=', 1)
-          .where((e) => e.or([e('caseUnits.role', '=', 'lead'), e('caseUnits.status', 'in', ['assigned', 'signed'])]))),
+          .where('caseUnits.unitId', '=', unitId).where('caseUnits.role', '=', 'co').where('caseUnits.active', '=', 1)
+          .where('caseUnits.status', 'in', ['assigned', 'signed'])),
       ]));
     }
     return eb.or(ors);

@@ -16,48 +16,90 @@ const SQLITE_MAX_PARAMS = 32_000;
 
 type Row = Record<string, unknown>;
 
+/** Rows in transit: a table's column names and its values, row after row. */
+export type FlatRows = { table: string; columns: string[]; values: unknown[] };
+
+/** Collects rows for one table as flat values (the column order fixed by the first row). */
+export class RowSink {
+  columns: string[] | null = null;
+  values: unknown[] = [];
+  total = 0;
+
+  constructor(readonly table: string) {}
+
+  add(row: object): void {
+    const r = row as Row;
+    const columns = (this.columns ??= Object.keys(r));
+    for (const c of columns) this.values.push(r[c] ?? null);
+    this.total++;
+  }
+
+  get pending(): number {
+    return this.columns ? this.values.length / this.columns.length : 0;
+  }
+
+  /** Hands over what was collected and starts afresh. */
+  take(): FlatRows | null {
+    if (!this.columns || !this.values.length) return null;
+    const out = { table: this.table, columns: this.columns, values: this.values };
+    this.values = [];
+    return out;
+  }
+}
+
 export class TableWriter {
-  private rows: Row[] = [];
   private columns: string[] | null = null;
+  private values: unknown[] = [];
   private readonly sqlByCount = new Map<number, string>();
   total = 0;
 
   /** A parent's rows are all written whenever the loader flushes, so children never point at unwritten rows. */
   constructor(private readonly loader: BulkLoader, readonly table: string, readonly batch: number, readonly parent: boolean) {}
 
-  add(row: Row): void {
-    this.rows.push(row);
+  add(row: object): void {
+    const r = row as Row;
+    const columns = (this.columns ??= Object.keys(r));
+    for (const c of columns) this.values.push(r[c] ?? null);
+  }
+
+  /** Rows collected elsewhere (a generator thread), in the same column order for the whole load. */
+  addFlat(rows: FlatRows): void {
+    this.columns ??= rows.columns;
+    if (rows.columns.join() !== this.columns.join()) throw new Error(`${this.table}: the columns changed during the load`);
+    for (const v of rows.values) this.values.push(v);
   }
 
   get pending(): number {
-    return this.rows.length;
+    return this.columns ? this.values.length / this.columns.length : 0;
   }
 
   /** Writes whole batches (and, with `all`, the rest). */
   async flush(all = false): Promise<void> {
-    while (this.rows.length >= this.batch || (all && this.rows.length > 0)) {
-      const take = this.rows.splice(0, Math.min(this.batch, this.rows.length));
-      await this.write(take);
+    if (!this.columns) return;
+    const width = this.columns.length;
+    let offset = 0;
+    while (this.values.length - offset >= this.batch * width || (all && this.values.length > offset)) {
+      const n = Math.min(this.batch, (this.values.length - offset) / width);
+      await this.write(this.values.slice(offset, offset + n * width), n);
+      offset += n * width;
     }
+    if (offset) this.values = this.values.slice(offset);
   }
 
-  private async write(rows: Row[]): Promise<void> {
-    const columns = (this.columns ??= Object.keys(rows[0]!));
-    let text = this.sqlByCount.get(rows.length);
+  private async write(values: unknown[], count: number): Promise<void> {
+    const columns = this.columns!;
+    let text = this.sqlByCount.get(count);
     if (!text) {
       // Compile once per batch size with the column names as values: the parameters then show Kysely's column order.
       const marker = Object.fromEntries(columns.map((c) => [c, c]));
-      const compiled = this.loader.db.insertInto(this.table as never).values(Array(rows.length).fill(marker) as never).compile();
+      const compiled = this.loader.db.insertInto(this.table as never).values(Array(count).fill(marker) as never).compile();
       const order = compiled.parameters.slice(0, columns.length) as string[];
       if (order.join() !== columns.join()) throw new Error(`unexpected column order for ${this.table}: ${order.join()}`);
       text = compiled.sql;
-      this.sqlByCount.set(rows.length, text);
+      this.sqlByCount.set(count, text);
     }
-    const values: unknown[] = new Array(rows.length * columns.length);
-    let i = 0;
-    for (const r of rows) for (const c of columns) values[i++] = r[c] ?? null;
-    await this.loader.run(`${this.table}_${rows.length}`, text, values);
-    this.total += rows.length;
+    await this.loader.run(`${this.table}_${count}`, text, values);
+    this.total += count;
   }
 }
 
@@ -84,6 +126,8 @@ export class BulkLoader {
       // Durability off for the load only (the app's own connections use synchronous=FULL); a big page cache.
       handle.sqlite!.pragma('synchronous = OFF');
       handle.sqlite!.pragma('journal_mode = OFF');
+      // Foreign keys are checked once for the whole load at the end (`finish`), not row by row.
+      handle.sqlite!.pragma('foreign_keys = OFF');
       handle.sqlite!.pragma('cache_size = -1048576');
       handle.sqlite!.pragma('temp_store = MEMORY');
     }
@@ -202,6 +246,9 @@ export class BulkLoader {
     await this.flushAll(true);
     await this.exec('analyze');
     if (this.dialect === 'sqlite') {
+      this.handle.sqlite!.pragma('foreign_keys = ON');
+      const broken = this.handle.sqlite!.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length) throw new Error(`foreign keys broken after the load, e.g. ${JSON.stringify(broken.slice(0, 3))}`);
       this.handle.sqlite!.pragma('journal_mode = WAL');
       this.handle.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
       this.handle.sqlite!.pragma('synchronous = FULL');

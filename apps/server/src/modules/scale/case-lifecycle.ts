@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
-import type { CaseTable } from '../../kernel/db/schema.js';
+import type { CaseTable, CaseUnitTable } from '../../kernel/db/schema.js';
 import { lightAt } from '../cases/case-clock.js';
 import type { FastCalendar } from './fast-calendar.js';
 import type { OrgUnit, Person } from './org-model.js';
@@ -18,7 +18,7 @@ const REASON_CODES = ['territory', 'ownership', 'overlap', 'other'] as const;
 
 export type Actor = { id: string | null; name: string | null };
 export type EventRow = { id: string; caseId: string; seq: number; kind: string; actorId: string | null; actorName: string | null; at: number; payload: string; internal: number };
-export type UnitRow = { id: string; caseId: string; unitId: string; role: string; status: string; active: number; signDeadline: number | null; deadline: number | null; signedAt: number | null; answeredAt: number | null; createdAt: number };
+export type UnitRow = CaseUnitTable;
 export type Notice = { at: number; userIds: string[]; kind: string; title: string; body: string };
 
 export type LifecycleEnv = {
@@ -116,8 +116,11 @@ export class CaseLife {
     const signLimit = this.env.limit('sign', c.priority);
     const signDeadline = this.env.fast.addWorkingDays(t, signLimit);
     for (const u of this.units) u.active = 0;
-    for (const [i, u] of [lead, ...(co ? [co] : [])].entries()) {
-      this.units.push({ id: uuidv7At(t, this.env.ids), caseId: c.id, unitId: u.id, role: i === 0 ? 'lead' : 'co', status: 'assigned', active: 1, signDeadline, deadline: null, signedAt: null, answeredAt: null, createdAt: t });
+    const targets = [lead, ...(co ? [co] : [])];
+    // Ids made in one millisecond still sort in the order they were made (as the app's uuidv7 does): lead first.
+    const ids = targets.map(() => uuidv7At(t, this.env.ids)).sort();
+    for (const [i, u] of targets.entries()) {
+      this.units.push({ id: ids[i]!, caseId: c.id, unitId: u.id, role: i === 0 ? 'lead' : 'co', status: 'assigned', active: 1, signDeadline, deadline: null, signedAt: null, answeredAt: null, createdAt: t });
     }
     this.act(t, {
       status: 'assigned', leadUnitId: lead.id, assigneeId: null, dispatcherId: this.spec.dispatcher.id, dispatchedAt: t,

@@ -43,6 +43,11 @@ export class FastCalendar {
     return this.endOf(target);
   }
 
+  /** Working days in (fromMs's day, toMs's day], as the kernel's `workingDaysBetween` counts them (to ≥ from). */
+  workingDaysBetween(fromMs: number, toMs: number): number {
+    return this.cum[FastCalendar.dayOf(toMs) - this.base]! - this.cum[FastCalendar.dayOf(fromMs) - this.base]!;
+  }
+
   /** About one working day before `deadlineMs` (when the sweep's reminder goes out). */
   oneWorkingDayBefore(deadlineMs: number): number {
     const i = FastCalendar.dayOf(deadlineMs) - this.base;

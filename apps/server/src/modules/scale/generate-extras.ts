@@ -20,7 +20,7 @@ export async function generateExtras(loader: BulkLoader, org: Org, plan: ScalePl
   const rng = new Rng(opts.seed, 20);
   const ids = new Rng(opts.seed, 21);
   const db = loader.db;
-  const hasBranch = new Set((await db.selectFrom('branches').select('projectId').execute()).map((r) => r.projectId));
+  const existingBranch = new Map((await db.selectFrom('branches').select(['projectId', 'id']).execute()).map((r) => [r.projectId, r.id]));
   const hasMilestones = new Set((await db.selectFrom('milestones').select('projectId').execute()).map((r) => r.projectId));
   const hasReports = new Set((await db.selectFrom('progressReports').select('projectId').execute()).map((r) => r.projectId));
   const w = {
@@ -41,7 +41,11 @@ export async function generateExtras(loader: BulkLoader, org: Org, plan: ScalePl
 
   for (const p of org.projects) {
     const own = byProject.get(p.idx) ?? [];
-    if (!hasBranch.has(p.id) && p.commissioner && (own.length || rng.chance(0.6))) {
+    const existing = existingBranch.get(p.id);
+    if (existing && own.length) {
+      // The demo's branches: the branch-meeting cases of the window still get their meeting and resolution.
+      for (const r of own) meeting(w, r.at - 2 * 3_600_000, existing, p, [], [r], rng, ids, now);
+    } else if (!existing && p.commissioner && (own.length || rng.chance(0.6))) {
       const branchId = uuidv7At(windowStart, ids);
       const founded = shanghaiDate(windowStart - rng.range(10, 400) * DAY);
       w.branches.add({ id: branchId, projectId: p.id, name: `${p.name}临时党支部`, foundedOn: founded, approvalDocNo: `组〔${founded.slice(0, 4)}〕${rng.range(10, 99)}号`, status: 'active', closedOn: null, version: 1, createdAt: windowStart, updatedAt: windowStart });
@@ -56,23 +60,7 @@ export async function generateExtras(loader: BulkLoader, org: Org, plan: ScalePl
       const times = [...own.map((r) => r.at - 2 * 3_600_000)];
       for (let d = Math.floor(windowStart / DAY) + rng.range(0, 29); d * DAY < now; d += rng.range(26, 35)) times.push(at(d, 14));
       times.sort((a, b) => a - b);
-      for (const startsAt of times) {
-        const meetingId = uuidv7At(startsAt, ids);
-        const old = startsAt < now - 14 * DAY;
-        w.meetings.add({ id: meetingId, branchId, type: rng.weighted([['deliberation', 70], ['committee', 20], ['theme_day', 10]] as const), title: `${p.name.slice(0, 10)}议事协商会`, startsAt, endsAt: startsAt + 2 * 3_600_000,
-          place: '项目部会议室', status: 'held', minutesStatus: old ? 'final' : 'circulated', uid: `${meetingId}@liaison`, sequence: 0, remindedAt: startsAt - DAY, createdBy: p.commissioner.id, version: 3, createdAt: startsAt - 5 * DAY, updatedAt: startsAt + DAY });
-        for (const m of members) {
-          const attendance = rng.weighted([['present', 85], ['leave', 10], ['absent', 5]] as const);
-          w.invitees.add({ id: uuidv7At(startsAt, ids), meetingId, memberId: m.id, userId: m.userId, name: m.name, attendance, leaveReason: attendance === 'leave' ? '另有公务' : null, confirmation: old ? 'confirmed' : null, comment: null });
-        }
-        const items = AGENDA.filter(() => rng.chance(0.35)).slice(0, 3);
-        items.forEach((title, position) => w.agenda.add({ id: uuidv7At(startsAt, ids), meetingId, position, title, caseId: null, carriedResolutionId: null, minutes: `${title}：与会各方充分讨论，形成一致意见。` }));
-        for (const r of own.filter((x) => x.at - 2 * 3_600_000 === startsAt)) {
-          const agendaItemId = uuidv7At(startsAt, ids);
-          w.agenda.add({ id: agendaItemId, meetingId, position: items.length, title: r.title, caseId: null, carriedResolutionId: null, minutes: '会议决定交办责任单位限期办理。' });
-          w.resolutions.add({ id: r.resolutionId, meetingId, agendaItemId, text: r.title, ownerUnitId: r.ownerUnitId, dueDate: shanghaiDate(r.at + 15 * DAY), needsAction: 1, caseId: r.caseId, createdAt: r.at });
-        }
-      }
+      for (const startsAt of times) meeting(w, startsAt, branchId, p, members, own.filter((x) => x.at - 2 * 3_600_000 === startsAt), rng, ids, now);
     }
     if (!hasMilestones.has(p.id)) milestones(w.milestones, p, rng, ids, now);
     if (!hasReports.has(p.id)) reports(w.reports, p, rng, ids, now);
@@ -87,6 +75,31 @@ export async function generateExtras(loader: BulkLoader, org: Org, plan: ScalePl
   await loader.flushAll(true);
   return { branches: w.branches.total, meetings: w.meetings.total, milestones: w.milestones.total, progressReports: w.reports.total, learningLogs: w.learning.total };
 }
+
+type Writers = Record<'meetings' | 'invitees' | 'agenda' | 'resolutions', ReturnType<BulkLoader['writer']>>;
+type Member = { id: string; userId: string | null; name: string };
+
+/** One held meeting: attendance, agenda, and a resolution (with its case) per branch-meeting case raised at it. */
+function meeting(w: Writers, startsAt: number, branchId: string, p: OrgProject, members: Member[], resolutions: ResolutionCase[], rng: Rng, ids: Rng, now: number) {
+  const meetingId = uuidv7At(startsAt, ids);
+  const old = startsAt < now - 14 * DAY;
+  w.meetings.add({ id: meetingId, branchId, type: rng.weighted([['deliberation', 70], ['committee', 20], ['theme_day', 10]] as const), title: `${p.name.slice(0, 10)}议事协商会`, startsAt, endsAt: startsAt + 2 * 3_600_000,
+    place: '项目部会议室', status: 'held', minutesStatus: old ? 'final' : 'circulated', uid: `${meetingId}@liaison`, sequence: 0, remindedAt: startsAt - DAY, createdBy: p.commissioner?.id ?? null, version: 3, createdAt: startsAt - 5 * DAY, updatedAt: startsAt + DAY });
+  for (const m of members) {
+    const attendance = rng.weighted([['present', 85], ['leave', 10], ['absent', 5]] as const);
+    w.invitees.add({ id: uuidv7At(startsAt, ids), meetingId, memberId: m.id, userId: m.userId, name: m.name, attendance, leaveReason: attendance === 'leave' ? '另有公务' : null, confirmation: old ? 'confirmed' : null, comment: null });
+  }
+  const items = AGENDA.filter(() => rng.chance(0.35)).slice(0, 3);
+  items.forEach((title, position) => w.agenda.add({ id: uuidv7At(startsAt, ids), meetingId, position, title, caseId: null, carriedResolutionId: null, minutes: `${title}：与会各方充分讨论，形成一致意见。` }));
+  resolutions.forEach((r, i) => {
+    const agendaItemId = uuidv7At(startsAt, ids);
+    w.agenda.add({ id: agendaItemId, meetingId, position: items.length + i, title: r.title, caseId: null, carriedResolutionId: null, minutes: '会议决定交办责任单位限期办理。' });
+    w.resolutions.add({ id: r.resolutionId, meetingId, agendaItemId, text: r.title, ownerUnitId: r.ownerUnitId, dueDate: resolutionDueDate(r.at), needsAction: 1, caseId: r.caseId, createdAt: r.at });
+  });
+}
+
+/** A resolution's case is due fifteen days after the meeting that decided it. */
+export const resolutionDueDate = (at: number) => shanghaiDate(at + 15 * DAY);
 
 function milestones(w: ReturnType<BulkLoader['writer']>, p: OrgProject, rng: Rng, ids: Rng, now: number) {
   let t = now - rng.range(300, 900) * DAY;

@@ -47,12 +47,12 @@ export async function generateOrg(loader: BulkLoader, plan: ScalePlan, seed: num
   const projects = loader.writer('projects', 28, 200);
   const assignments = loader.writer('assignments', 9, 500);
   // Parents point at parents: write units in order (a district before its departments) and flush as we go.
-  for (const u of out.units) units.add(u as unknown as Record<string, unknown>);
+  for (const u of out.units) units.add(u);
   await units.flush(true);
-  for (const u of out.users) users.add(u as unknown as Record<string, unknown>);
+  for (const u of out.users) users.add(u);
   await users.flush(true);
   for (const r of out.roles) roles.add(r);
-  for (const p of out.projects) projects.add(p as unknown as Record<string, unknown>);
+  for (const p of out.projects) projects.add(p);
   await roles.flush(true);
   await projects.flush(true);
   for (const a of out.assignments) assignments.add(a);

@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --scale city|province|tiny --db <sqlite:path | postgres://…> [--seed 2026] [--now ISO]
- *  [--cases N] [--no-audit] [--keep-indexes]`
+ *  [--cases N] [--audit] [--keep-indexes]`
  * A PostgreSQL database that does not exist yet is created first.
  */
 import { parseArgs } from 'node:util';
@@ -34,7 +34,7 @@ async function main() {
       seed: { type: 'string', default: '2026' },
       now: { type: 'string' },
       cases: { type: 'string' },
-      'no-audit': { type: 'boolean', default: false },
+      audit: { type: 'boolean', default: false },
       'keep-indexes': { type: 'boolean', default: false },
     },
   });
@@ -43,7 +43,7 @@ async function main() {
   if (database.kind === 'postgres') await ensurePostgresDatabase(database.url);
   await generateScale({
     database, scale: values.scale!, seed: Number(values.seed), now: values.now ? new Date(values.now) : undefined,
-    cases: values.cases ? Number(values.cases) : undefined, audit: !values['no-audit'], suspendIndexes: !values['keep-indexes'],
+    cases: values.cases ? Number(values.cases) : undefined, audit: values.audit, suspendIndexes: !values['keep-indexes'],
   });
 }
 

@@ -4,6 +4,11 @@ import { verifyAuditChain } from '../../kernel/audit/audit.js';
 import { loadWorkingCalendar } from '../../kernel/calendar/calendar-store.js';
 import { addWorkingDays } from '../../kernel/calendar/working-calendar.js';
 import { FastCalendar } from './fast-calendar.js';
+import { buildCtx, systemActor } from '../../kernel/context.js';
+import { syncCases } from '../board/board-stats.js';
+import { loadActor } from '../../kernel/auth/actors.js';
+import { caseScope, todoClause } from '../cases/cases.policy.js';
+import { scopedCases } from '../cases/cases.repository.js';
 import { generateScale, type GenerateReport } from './generate.js';
 import { Rng } from './prng.js';
 
@@ -13,7 +18,7 @@ let report: GenerateReport;
 
 beforeAll(async () => {
   t = await createTestApp();
-  report = await generateScale({ database: t.config.database, scale: 'tiny', now: new Date(TEST_NOW), log: () => undefined });
+  report = await generateScale({ database: t.config.database, scale: 'tiny', now: new Date(TEST_NOW), audit: true, log: () => undefined });
 }, 240_000);
 afterAll(async () => t?.close());
 
@@ -81,6 +86,19 @@ describe('npm run generate -- --scale tiny', () => {
     expect(Number(open.n)).toBeGreaterThan(50);
   });
 
+  it('leaves the board\'s counters as the board itself counts the cases', async () => {
+    const byStatus = await t.db.selectFrom('cases').select((eb) => ['districtId', 'status', eb.fn.countAll<number>().as('n')]).groupBy(['districtId', 'status']).execute();
+    const gauges = await t.db.selectFrom('boardGauges').selectAll().where('unit', '=', '').where('scope', 'like', 'd:%').execute();
+    for (const r of byStatus) {
+      const col = (r.status === 'in_progress' ? 'inProgress' : r.status) as 'closed';
+      const sum = gauges.filter((g) => g.scope === `d:${r.districtId}`).reduce((a, g) => a + Number(g[col]), 0);
+      expect(sum, `${r.status} in ${r.districtId}`).toBe(Number(r.n));
+    }
+    // Recounting a sample with the board's own code changes nothing: every mark already holds the facts it computes.
+    const sample = await t.db.selectFrom('cases').select('id').orderBy('number').limit(300).execute();
+    expect(await syncCases(buildCtx(t.app.deps, systemActor), sample.map((s) => s.id))).toBe(0);
+  });
+
   it('continues the audit hash chain', async () => {
     const result = await verifyAuditChain(t.db);
     expect(result.ok).toBe(true);
@@ -109,6 +127,17 @@ describe('npm run generate -- --scale tiny', () => {
     const page = await zjj.get(`/api/v1/cases/${first.id}/events`);
     expect(page.statusCode).toBe(200);
     expect(page.json().items[0].kind).toBe('created');
+  });
+
+  it('keeps every to-do list inside the caller\'s scope (the to-do query leaves the scope clause out for speed)', async () => {
+    const now = new Date(TEST_NOW);
+    for (const username of ['zjj', 'cgj', 'tianshui', 'zy01', 'gb01', 'yz01', 'sg01', 'orgdept', 'leader', 'sc.zjj1', 'sc.s1a', 'sc.zy001', 'sc.qy1a']) {
+      const user = await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      const actor = (await loadActor(t.db, user.id, 'session'))!;
+      const todo = await scopedCases(t.db, t.rt.handle.dialect, actor, { view: 'todo' }, now).select('cases.id').orderBy('cases.id').execute();
+      const inScope = await t.db.selectFrom('cases').where(caseScope(actor)).where(todoClause(actor)).select('cases.id').orderBy('cases.id').execute();
+      expect(todo.map((r) => r.id), username).toEqual(inScope.map((r) => r.id));
+    }
   });
 
   it('refuses a database that already holds generated data', async () => {

@@ -1,5 +1,5 @@
 import { isWorkingDay, shanghaiDate, type WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
-import type { TableWriter } from './bulk-loader.js';
+import type { Sink } from './board-counts.js';
 import type { Org, OrgProject } from './org-model.js';
 import { Rng, uuidv7At } from './prng.js';
 import { SITE_DONE, SITE_SEEN, WEATHER } from './vocabulary.js';
@@ -20,7 +20,7 @@ export class SiteLogDays {
   private readonly lastDay: number;
   private today = new Map<number, string>();
 
-  constructor(private readonly org: Org, private readonly cal: WorkingCalendar, from: number, to: number, private readonly rng: Rng, private readonly w: TableWriter) {
+  constructor(private readonly org: Org, private readonly cal: WorkingCalendar, from: number, to: number, private readonly rng: Rng, private readonly w: Sink) {
     this.day = dayOf(from) - 1;
     this.lastDay = dayOf(to);
   }

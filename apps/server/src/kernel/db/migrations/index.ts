@@ -7,6 +7,7 @@ import * as m0005 from './2026-11-26-0005-branches.js';
 import * as m0006 from './2026-11-26-0006-appeals.js';
 import * as m0007 from './2026-11-26-0007-approvals-enterprise.js';
 import * as m0008 from './2026-11-26-0008-safety-mediation.js';
+import * as m0009 from './2026-11-26-0009-scale-indexes.js';
 import * as m0010 from './2026-11-26-0010-board.js';
 
 /** Every migration, in order. Listed statically so the bundled server needs no folder scan. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0006-appeals': m0006,
   '2026-11-26-0007-approvals-enterprise': m0007,
   '2026-11-26-0008-safety-mediation': m0008,
+  '2026-11-26-0009-scale-indexes': m0009,
   '2026-11-26-0010-board': m0010,
 };

@@ -74,7 +74,7 @@ export async function submitInspection(ctx: Ctx, id: string, version: number) {
         title: clip(`${item.severity === 'major' ? '【重大隐患】' : ''}${item.category}：${item.text}`, 200),
         description: clip([
           `${ymd(row.inspectedAt)}安全检查发现${SEVERITY_ZH[item.severity as 'general' | 'major']}：${item.text}。`,
-          `现场情况：${item.note.replace(/[。.]$/, "")}。`,
+          `现场情况：${(item.note ?? "").replace(/[。.]$/, "")}。`,
           `整改要求：限${days}个工作日内（${ymd(rectifyBy)}前）整改完毕，上传整改后照片答复，经复查合格后销号。`,
           item.basis ? `依据：${item.basis}。` : '',
           `整改通知书${noticeNumber}。`,

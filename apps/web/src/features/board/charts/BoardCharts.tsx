@@ -41,7 +41,7 @@ function ProjectMapChart({ height }: { height: number }) {
 }
 
 /** The board's charts; a click on a bar, a funnel stage or a point opens the list behind it. */
-export function BoardCharts({ summary: s }: { summary: BoardSummary }) {
+export function BoardCharts({ summary: s, leading }: { summary: BoardSummary; leading?: ReactNode }) {
   const { t } = useTranslation();
   const compact = useIsMobile();
   const onClick = useDrill();
@@ -49,38 +49,42 @@ export function BoardCharts({ summary: s }: { summary: BoardSummary }) {
   const c = s.charts;
   const none = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} style={{ padding: 24 }} />;
   const showProjects = s.projects !== null;
+  // The smaller charts share rows evenly: two or three a row on a wide screen.
+  const small = [
+    {
+      key: 'funnel', title: t('board.charts.funnel'),
+      body: c.funnel.some((f) => f.n > 0) ? <EChart label={t('board.charts.funnel')} height={h} option={funnelOption(c.funnel, t, compact)} onClick={onClick} /> : none(t('board.charts.noCases')),
+    },
+    {
+      key: 'top', title: t('board.charts.topCategories'),
+      body: c.topCategories.length
+        ? <EChart label={t('board.charts.topCategories')} height={h} option={topCategoriesOption(c.topCategories, compact)} onClick={onClick} />
+        : none(t('board.charts.noCasesInPeriod')),
+    },
+    ...(c.byStreet.length ? [{
+      key: 'street', title: t('board.charts.byStreet'),
+      body: <EChart label={t('board.charts.byStreet')} height={h} option={streetOption(c.byStreet, t, compact)} onClick={onClick} />,
+    }] : []),
+    ...(c.byUnit.length ? [{
+      key: 'unit', title: t('board.charts.byUnit'),
+      body: <EChart label={t('board.charts.byUnit')} height={Math.max(h, Math.min(c.byUnit.length, compact ? 8 : 15) * 26 + 60)} option={unitOption(c.byUnit, t, compact)} onClick={onClick} />,
+    }] : []),
+  ];
+  const smallSpan = small.length === 3 ? 8 : 12;
 
   return (
     <Row gutter={[16, 16]}>
+      {leading ? <Col xs={24} xl={10}>{leading}</Col> : null}
       <Col xs={24} xl={14}>
         <ChartCard title={t('board.charts.weekly')} hint={t('board.charts.clickHint')}>
           <EChart label={t('board.charts.weekly')} height={h} option={weeklyOption(c.weekly, t, compact)} onClick={onClick} />
         </ChartCard>
       </Col>
-      <Col xs={24} md={12} xl={10}>
-        <ChartCard title={t('board.charts.funnel')}>
-          {c.funnel.some((f) => f.n > 0) ? <EChart label={t('board.charts.funnel')} height={h} option={funnelOption(c.funnel, t, compact)} onClick={onClick} /> : none(t('board.charts.noCases'))}
-        </ChartCard>
-      </Col>
-      <Col xs={24} md={12} xl={8}>
-        <ChartCard title={t('board.charts.topCategories')}>
-          {c.topCategories.length ? <EChart label={t('board.charts.topCategories')} height={h} option={topCategoriesOption(c.topCategories, compact)} onClick={onClick} /> : none(t('board.charts.noCasesInPeriod'))}
-        </ChartCard>
-      </Col>
-      {c.byStreet.length ? (
-        <Col xs={24} md={12} xl={8}>
-          <ChartCard title={t('board.charts.byStreet')}>
-            <EChart label={t('board.charts.byStreet')} height={h} option={streetOption(c.byStreet, t, compact)} onClick={onClick} />
-          </ChartCard>
+      {small.map((chart) => (
+        <Col key={chart.key} xs={24} md={12} xl={smallSpan}>
+          <ChartCard title={chart.title}>{chart.body}</ChartCard>
         </Col>
-      ) : null}
-      {c.byUnit.length ? (
-        <Col xs={24} md={12} xl={8}>
-          <ChartCard title={t('board.charts.byUnit')}>
-            <EChart label={t('board.charts.byUnit')} height={Math.max(h, Math.min(c.byUnit.length, compact ? 8 : 15) * 26 + 60)} option={unitOption(c.byUnit, t, compact)} onClick={onClick} />
-          </ChartCard>
-        </Col>
-      ) : null}
+      ))}
       {showProjects && c.investmentByProject.length ? (
         <Col xs={24} xl={14}>
           <ChartCard title={t('board.charts.investment')} hint={t('board.charts.investmentHint')}>

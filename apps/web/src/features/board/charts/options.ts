@@ -37,7 +37,6 @@ export function weeklyOption(weekly: Charts['weekly'], t: T, compact: boolean) {
         name: t('board.charts.closed'),
         type: 'line',
         color: '#595959',
-        smooth: true,
         data: weekly.map((w) => ({ value: w.closed, drill: '/cases?status=closed' })),
       },
     ],
@@ -94,7 +93,7 @@ export function streetOption(rows: Charts['byStreet'], t: T, compact: boolean) {
   };
 }
 
-/** Per handling unit: open, overdue, opened and closed in the period. */
+/** Per handling unit, now: open cases, the overdue ones among them (period figures per unit are in the rankings). */
 export function unitOption(rows: Charts['byUnit'], t: T, compact: boolean) {
   const top = rows.slice(0, compact ? 8 : 15);
   const item = (n: number, r: Charts['byUnit'][number]) => ({ value: n, drill: r.drill });
@@ -107,7 +106,6 @@ export function unitOption(rows: Charts['byUnit'], t: T, compact: boolean) {
     series: [
       { name: t('board.charts.open'), type: 'bar', stack: 'now', color: '#faad14', data: top.map((r) => item(r.open - r.overdue, r)) },
       { name: t('board.charts.overdue'), type: 'bar', stack: 'now', color: '#cf1322', data: top.map((r) => item(r.overdue, r)) },
-      { name: t('board.charts.closedInPeriod'), type: 'bar', color: '#52c41a', data: top.map((r) => item(r.closed, r)) },
     ],
   };
 }
@@ -123,7 +121,7 @@ export function investmentOption(rows: Charts['investmentByProject'], t: T, comp
     yAxis: { type: 'category', inverse: true, data: top.map((r) => short(r.project.name, compact ? 6 : 12)) },
     series: [
       {
-        name: t('board.charts.percentOfTotal'), type: 'bar', barMaxWidth: 12,
+        name: t('board.charts.percentOfTotal'), type: 'bar', barMaxWidth: 12, color: LIGHT_COLORS.green,
         data: top.map((r) => ({ value: r.percentOfTotal, drill: r.drill, itemStyle: { color: LIGHT_COLORS[r.light] } })),
       },
       {

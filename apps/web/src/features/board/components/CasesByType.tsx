@@ -17,7 +17,7 @@ function Cell({ f, danger, label }: { f: Figure; danger?: boolean; label: string
 export function CasesByType({ summary: s }: { summary: BoardSummary }) {
   const { t } = useTranslation();
   const col = (key: 'open' | 'overdue' | 'opened' | 'closed', danger = false) => ({
-    key, title: t(`board.${key}`), align: 'right' as const, width: 72,
+    key, title: t(`board.${key}`), align: 'right' as const, width: 56,
     render: (_: unknown, r: Row) => <Cell f={r[key]} danger={danger} label={`${t(`caseType.${r.type}`)} ${t(`board.${key}`)}`} />,
   });
   return (

@@ -70,7 +70,7 @@ export function ProjectLightTable() {
 
   const columns: TableProps<DashboardProject>['columns'] = [
     {
-      key: 'project', title: t('board.project'),
+      key: 'project', title: t('board.project'), width: 260,
       render: (_, p) => (
         <Flex vertical>
           <Link to={`/projects/${p.project.id}`}>{p.project.name}</Link>
@@ -78,7 +78,7 @@ export function ProjectLightTable() {
         </Flex>
       ),
     },
-    { key: 'light', title: t('board.compositeLight'), width: 260, render: (_, p) => <CompositeLight p={p} /> },
+    { key: 'light', title: t('board.compositeLight'), width: 280, render: (_, p) => <CompositeLight p={p} /> },
     {
       key: 'gap', title: t('board.vsPlanToDate'), width: 130, align: 'right',
       render: (_, p) => (
@@ -108,6 +108,9 @@ export function ProjectLightTable() {
                   <Link to={`/projects/${p.project.id}`}>{p.project.name}</Link>
                   <LightTag light={p.light} />
                 </Flex>
+                {p.computedLight && p.computedLight !== p.light ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('board.rulesWouldGive', { light: t(`light.${p.computedLight}`) })}</Typography.Text>
+                ) : null}
                 <ReasonList reasons={p.reasons} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('board.vsPlanToDate')} {gapText(p)} · {t('board.open')} <Num f={p.open} /> · {t('board.overdue')} <Num f={p.overdue} danger />
@@ -117,7 +120,7 @@ export function ProjectLightTable() {
           )}
         />
       ) : (
-        <Table<DashboardProject> rowKey={(p) => p.project.id} size="small" loading={list.isFetching} columns={columns} dataSource={list.data?.items ?? []} pagination={pagination} locale={{ emptyText: empty }} />
+        <Table<DashboardProject> rowKey={(p) => p.project.id} size="small" scroll={{ x: 'max-content' }} loading={list.isFetching} columns={columns} dataSource={list.data?.items ?? []} pagination={pagination} locale={{ emptyText: empty }} />
       )}
     </Card>
   );

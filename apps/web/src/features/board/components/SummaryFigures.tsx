@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardSummary, Rate } from '@liaison/contracts';
 import { formatWan } from '../../../shared/format';
+import { useIsMobile } from '../../../shared/ui/useIsMobile';
 import { LIGHT_COLORS } from '../charts/options';
 import { drillTarget, ratePercent } from '../period';
 import { Figure } from './Figure';
@@ -18,7 +19,9 @@ function Section({ title, extra, children }: { title: ReactNode; extra?: ReactNo
 }
 
 function Grid({ children }: { children: ReactNode[] }) {
-  return <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))', gap: 8 }}>{children}</div>;
+  const isMobile = useIsMobile();
+  const columns = isMobile ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(96px, 1fr))';
+  return <div style={{ display: 'grid', gridTemplateColumns: columns, gap: 8 }}>{children}</div>;
 }
 
 function ProjectLights({ p }: { p: NonNullable<BoardSummary['projects']> }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { FileTextOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,7 @@ export default function BoardPage() {
   return (
     <>
       <PageHeader
-        title={t('board.title')}
+        title={t(`board.titles.${s.scope.kind}`)}
         sub={
           <Flex wrap gap={6} align="center">
             <Tag color="blue">{t(`board.scope.${s.scope.kind}`)}</Tag>
@@ -70,12 +70,9 @@ export default function BoardPage() {
       {period.from ? <Alert type="info" showIcon closable style={{ marginBottom: 12 }} title={t('board.customPeriod', { from: period.from, to: period.to })} onClose={() => setWeek(undefined)} /> : null}
       <Flex vertical gap={16}>
         <SummaryFigures summary={s} />
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}><CasesByType summary={s} /></Col>
-          <Col xs={24} xl={14}>{s.projects ? <ProjectLightTable /> : <Rankings period={period} />}</Col>
-        </Row>
-        <BoardCharts summary={s} />
-        {s.projects ? <Rankings period={period} /> : null}
+        {s.projects ? <ProjectLightTable /> : null}
+        <BoardCharts summary={s} leading={<CasesByType summary={s} />} />
+        <Rankings period={period} />
       </Flex>
       <LightRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} editable={canEditRules} />
     </>

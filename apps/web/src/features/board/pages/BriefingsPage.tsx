@@ -69,7 +69,7 @@ export default function BriefingsPage() {
   const columns: TableProps<Briefing>['columns'] = [
     { key: 'week', title: t('board.briefing.week'), render: (_, b) => weekLabel({ week: b.week, from: b.from, to: b.to }) },
     { key: 'generated', title: t('board.briefing.generated'), width: 220, responsive: ['md'], render: (_, b) => `${formatDateTime(b.generatedAt)} · ${b.generatedBy === 'system' ? t('board.briefing.system') : b.generatedBy}` },
-    { key: 'files', title: t('board.briefing.files'), width: 380, render: (_, b) => <Downloads week={b.week} files={b.files} download={download} /> },
+    { key: 'files', title: t('board.briefing.files'), width: 430, render: (_, b) => <Downloads week={b.week} files={b.files} download={download} /> },
   ];
 
   return (

@@ -21,7 +21,7 @@ export function MeetingList({ branchId, scheduleHref }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const { params, update } = useListParams(['type']);
+  const { params, update } = useListParams([]);
   const list = useMeetings({ page: params.page, pageSize: params.pageSize, branchId });
 
   if (list.isError && !list.data) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;

@@ -69,7 +69,7 @@ export function ResolutionModal({ meeting: m, agendaItemId, onClose }: { meeting
         {needsAction ? (
           <>
             <Form.Item name="ownerUnitId" label={t('branches.ownerUnit')} rules={[{ required: true, message: t('branches.pickOwnerUnit') }]}>
-              <UnitSelect placeholder={t('branches.pickOwnerUnit')} />
+              <UnitSelect placeholder={t('branches.searchUnit')} />
             </Form.Item>
             <Form.Item
               name="dueDate"

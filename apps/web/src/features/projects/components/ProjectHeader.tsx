@@ -6,6 +6,7 @@ import { useFeedback } from '../../../shared/api/useFeedback';
 import { LightTag, PhaseTag } from '../../../shared/ui/tags';
 import { useArchiveProject, useProjectDetail, type ProjectDetail } from '../api';
 import { ProjectFigures } from './ProjectFigures';
+import { StopWorkBadge } from '../../safety/components/StopWork';
 import { ProjectPublicLinks } from '../../appeals/components/ProjectPublicLinks';
 
 /** Name, light, commissioner (tap to call), the registry actions the caller has, and the key figures. */
@@ -44,6 +45,7 @@ export function ProjectHeader({ project: p }: { project: ProjectDetail }) {
             </Typography.Title>
             <LightTag light={p.light} />
             <PhaseTag phase={p.phase} />
+            <StopWorkBadge projectId={p.id} />
             {p.archivedAt ? <Typography.Text type="warning">{t('projects.archived')}</Typography.Text> : null}
           </Flex>
           <Space wrap size={[16, 4]}>
