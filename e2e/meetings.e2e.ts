@@ -31,7 +31,9 @@ async function pickSelect(page: Page, label: string, search: string | null, opti
   await input.click();
   if (search) await input.fill(search);
   await openDropdown(page).locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => openDropdown(page).count()).toBe(0);
+  // A multiple select keeps its list open, and a loaded machine may still be animating one closed: leave the field.
+  if (await openDropdown(page).count()) await input.press('Tab');
+  await expect.poll(() => openDropdown(page).count(), { timeout: 15_000 }).toBe(0);
 }
 
 /** The caller's API: the session's CSRF token on every write, a fresh Idempotency-Key on every POST. */
