@@ -73,8 +73,13 @@ describe('foundation', () => {
       const nav = page.getByRole('menu', { name: '主菜单' });
       await nav.getByText('项目', { exact: true }).waitFor();
 
-      await page.getByRole('button', { name: '语言' }).click();
-      await page.getByRole('menuitem', { name: 'English' }).click();
+      // Open the language menu and pick English; on a loaded machine the first click can land before the menu opens.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.getByRole('button', { name: attempt === 0 ? '语言' : /语言|Language/ }).click();
+        await page.getByRole('menuitem', { name: 'English' }).click({ timeout: 10_000 }).catch(() => undefined);
+        const switched = await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 10_000 }).then(() => true, () => false);
+        if (switched) break;
+      }
 
       const navEn = page.getByRole('menu', { name: 'Main menu' });
       await navEn.getByText('Projects', { exact: true }).waitFor();
