@@ -206,8 +206,10 @@ describe('four promises', () => {
       await screenshot(page, 'approvals-chain-375');
 
       await step.getByText(/材料清单 0\/\d+/).click();
-      await step.getByRole('checkbox').first().check();
-      await step.getByText(/材料清单 1\/\d+/).waitFor();
+      // The box follows the server's answer (a controlled checkbox), so click and wait for the count, not check().
+      await expect.poll(() => step.getByRole('checkbox').first().isEnabled()).toBe(true);
+      await step.getByRole('checkbox').first().click();
+      await step.getByText(/材料清单 1\/\d+/).waitFor({ timeout: 15_000 });
       await expect.poll(() => step.getByRole('checkbox').first().isEnabled()).toBe(true);
 
       await step.getByRole('button', { name: /更新进度/ }).click();
