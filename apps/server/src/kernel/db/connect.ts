@@ -26,10 +26,30 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   return raw;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing (parsing and planning) costs about as much as
+ * running a small indexed query. The app sends the same few hundred SQL texts over and over: keep their statements.
+ * A statement still iterating (a streamed query) is busy, so the same text then gets a fresh one.
+ */
+export function withStatementCache(raw: SqliteDatabase.Database, max = 1000) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string): SqliteDatabase.Statement {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) return hit;
+      const stmt = raw.prepare(sql);
+      if (cache.size >= max && !hit) cache.delete(cache.keys().next().value!);
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 export function connect(database: Config['database']): DbHandle {
   if (database.kind === 'sqlite') {
     const raw = openSqlite(database.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });

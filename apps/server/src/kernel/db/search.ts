@@ -35,11 +35,14 @@ export async function createTextIndex(db: Kysely<any>, ix: TextIndex): Promise<v
   await sql`create virtual table ${sql.table(ix.ftsTable)} using fts5(doc_id unindexed, ${cols}, tokenize = 'trigram')`.execute(db);
 }
 
-/** Writes (or rewrites) one record's text into the SQLite index, inside the record's transaction. No-op on PostgreSQL. */
-export async function indexText(trx: Tx, dialect: Dialect, ix: TextIndex, id: string, values: Record<string, string | null>): Promise<void> {
+/**
+ * Writes (or rewrites) one record's text into the SQLite index, inside the record's transaction. No-op on PostgreSQL.
+ * `isNew`: the record was just created (its id is new), so there is no old text to remove.
+ */
+export async function indexText(trx: Tx, dialect: Dialect, ix: TextIndex, id: string, values: Record<string, string | null>, opts: { isNew?: boolean } = {}): Promise<void> {
   if (dialect === 'postgres') return;
-  // doc_id is unindexed, so this delete scans; it only runs when a record's text is edited after creation.
-  await sql`delete from ${sql.table(ix.ftsTable)} where doc_id = ${id}`.execute(trx);
+  // doc_id is unindexed, so this delete scans the whole index (about a second at a million cases): edits only.
+  if (!opts.isNew) await sql`delete from ${sql.table(ix.ftsTable)} where doc_id = ${id}`.execute(trx);
   const cols = sql.join(ix.columns.map((c) => sql.id(c)));
   const vals = sql.join(ix.columns.map((c) => values[c] ?? ''));
   await sql`insert into ${sql.table(ix.ftsTable)} (doc_id, ${cols}) values (${id}, ${vals})`.execute(trx);
