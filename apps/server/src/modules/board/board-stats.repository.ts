@@ -58,12 +58,6 @@ export async function bumpVersions(trx: Tx, keys: string[]): Promise<void> {
     .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ version: eb('boardVersions.version', '+', 1) }))).execute();
 }
 
-export async function readVersions(db: Tx, keys: string[]): Promise<string> {
-  const rows = await db.selectFrom('boardVersions').select(['key', 'version']).where('key', 'in', keys).execute();
-  const by = new Map(rows.map((r) => [r.key, Number(r.version)]));
-  return keys.map((k) => `${k}=${by.get(k) ?? 0}`).join(',');
-}
-
 /** Projects whose light inputs changed: the lights job recomputes them. */
 export async function markProjectsDirty(trx: Tx, projectIds: string[]): Promise<void> {
   const ids = [...new Set(projectIds)].sort();

@@ -34,13 +34,12 @@ const has = (actor: Actor, roles: string[]) => actor.roles.some((r) => roles.inc
 async function districtScope(ctx: Ctx, actor: Actor): Promise<BoardScope> {
   const unit = actor.unitId ? await findUnit(ctx.db, actor.unitId) : undefined;
   // Someone above the districts (no district of their own) sees all of them.
-  return districtBoardScope(ctx, unit ? districtOfUnit(unit) : null);
+  return districtBoardScope(ctx, unit ? districtOfUnit(unit) : null, unit?.kind === 'district' ? unit : undefined);
 }
 
 /** One district's board (or every district's, for null): the leaders' scope, and the weekly briefing's. */
-export async function districtBoardScope(ctx: Ctx, districtId: string | null): Promise<BoardScope> {
-  const districts = await listDistricts(ctx.db);
-  const chosen = districtId ? districts.filter((d) => d.id === districtId) : districts;
+export async function districtBoardScope(ctx: Ctx, districtId: string | null, known?: { id: string; name: string }): Promise<BoardScope> {
+  const chosen = known && known.id === districtId ? [known] : (await listDistricts(ctx.db)).filter((d) => !districtId || d.id === districtId);
   return {
     kind: 'district', label: chosen.map((d) => d.name).join('、') || '全部', districtIds: chosen.map((d) => d.id),
     keys: chosen.map((d) => `d:${d.id}`), unit: '', projectIds: null, streetId: null, drill: {},

@@ -1,5 +1,5 @@
 import {
-  boardSummaryQuery, boardSummarySchema, dashboardCommissionerSchema, dashboardCommissionersQuery, dashboardProjectSchema,
+  boardSummaryQuery, boardSummarySchema, type BoardSummary, dashboardCommissionerSchema, dashboardCommissionersQuery, dashboardProjectSchema,
   dashboardProjectsQuery, dashboardUnitSchema, dashboardUnitsQuery, lightRulesBody, lightRulesSchema, pageOf,
 } from '@liaison/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -19,7 +19,11 @@ export async function boardRoutes(app: FastifyInstance) {
       tags, querystring: boardSummaryQuery, response: { 200: boardSummarySchema },
       summary: 'The caller\'s board: district (leaders, organisation dept), own projects (commissioners), own unit (departments, streets); each figure with its drill-down list',
     },
-  }, async (req) => getBoardSummary(req.ctx, req.query));
+  }, async (req, reply) => {
+    // The cache holds the summary already checked against the schema and serialised: a string goes out as it is.
+    const json = await getBoardSummary(req.ctx, req.query);
+    return reply.type('application/json; charset=utf-8').send(json as unknown as BoardSummary);
+  });
 
   r.get('/api/v1/dashboard/projects', {
     schema: { tags, summary: 'Projects with their composite light and its reasons, investment against the time-proportional plan, open and overdue cases', querystring: dashboardProjectsQuery, response: { 200: pageOf(dashboardProjectSchema) } },

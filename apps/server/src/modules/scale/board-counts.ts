@@ -22,7 +22,7 @@ const SPEC = {
 export const STAGED = { boardFlows: 'scaleStagedBoardFlows', boardCategories: 'scaleStagedBoardCategories' } as const;
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const DAY_IN_KEY = /"(\d{4}-\d{2}-\d{2})"/;
-const FLUSH_EVERY_DAYS = 30;
+const FLUSH_EVERY_DAYS = 90;
 
 export class BoardCounts {
   /** Every cell not handed on yet: gauges until the end, day cells until their day is past. */
@@ -61,8 +61,8 @@ export class BoardCounts {
   }
 
   private handOn(done: (key: string) => boolean): void {
-    const keys = [...this.cells.keys()].filter(done).sort();
-    for (const key of keys) {
+    for (const key of this.cells.keys()) {
+      if (!done(key)) continue;
       const [kind, ...parts] = parseCellKey(key);
       const spec = SPEC[kind];
       const vals = this.cells.get(key)!;

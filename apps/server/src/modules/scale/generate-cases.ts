@@ -70,7 +70,8 @@ export async function generateCases(loader: BulkLoader, org: Org, plan: ScalePla
 
   await loader.begin();
   const end = await new Promise<Extract<WorkerMessage, { kind: 'end' }>>((resolve, reject) => {
-    const worker = new Worker(new URL('./case-worker-boot.mjs', import.meta.url), { workerData: input });
+    // A roomy young generation: the lifecycles make many short-lived objects.
+    const worker = new Worker(new URL('./case-worker-boot.mjs', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     let queue = Promise.resolve();
     worker.on('message', (m: WorkerMessage) => {
       queue = queue.then(async () => {

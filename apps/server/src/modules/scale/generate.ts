@@ -96,7 +96,7 @@ export async function generateScale(opts: GenerateOptions): Promise<GenerateRepo
     const counts = { ...orgCounts, cases: plan.cases, events: caseCounts.events, notifications: caseCounts.notifications, siteLogs: caseCounts.siteLogs, appeals: caseCounts.appeals, ...extras };
     await loader.exec(loader.dialect === 'sqlite' ? 'insert into settings (key, value, updated_at) values (?, ?, ?)' : 'insert into settings (key, value, updated_at) values ($1, $2, $3)',
       [GENERATED_KEY, JSON.stringify({ scale: plan.name, seed, now: new Date(now).toISOString(), counts }), Date.now()]);
-    await phase('foreign key check + analyze', () => loader.finish());
+    await phase(loader.dialect === 'sqlite' ? 'foreign key check + analyze' : 'analyze', () => loader.finish());
     if (loader.timings.size) log(`  time in the database by table: ${[...loader.timings].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${dur(v / 1000)}`).join(', ')}`);
     const seconds = (performance.now() - started) / 1000;
     log(`done in ${dur(seconds)}: ${Object.entries(counts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
