@@ -32,10 +32,11 @@ const dueText = (ms: number | null) => (ms === null ? '' : new Date(ms + 8 * 3_6
 
 export async function buildBriefing(ctx: Ctx, scope: BoardScope, period: Period & { week: string }): Promise<BriefingContent> {
   const districtId = scope.districtIds[0]!;
-  const [s, projects, units, overdue, closed] = await Promise.all([
+  const [s, projects, departments, streets, overdue, closed] = await Promise.all([
     computeSummary(ctx, scope, period),
     projectRows(ctx, scope),
-    rankUnits(ctx, scope.keys, period, { kind: 'all', sort: 'solve' }),
+    rankUnits(ctx, scope.keys, period, { kind: 'department', sort: 'solve' }),
+    rankUnits(ctx, scope.keys, period, { kind: 'street', sort: 'solve' }),
     overdueCases(ctx.db, districtId),
     casesClosedIn(ctx.db, districtId, period.from, period.to),
   ]);
@@ -46,10 +47,18 @@ export async function buildBriefing(ctx: Ctx, scope: BoardScope, period: Period 
   const notable = closed.filter((c) => c.rating === 'satisfied' || c.rating === 'basically_satisfied')
     .sort((a, b) => (a.rating === b.rating ? (a.closeDays ?? 99) - (b.closeDays ?? 99) : a.rating === 'satisfied' ? -1 : 1)).slice(0, 5);
   const svc = s.services;
-  const best = (k: 'response' | 'solve' | 'satisfaction') => {
+  const best = (units: typeof departments, k: 'response' | 'solve' | 'satisfaction') => {
     const top = units.filter((u) => u[k].rate !== null).sort((a, b) => b[k].rate! - a[k].rate! || b[k].denominator - a[k].denominator)[0];
     return top ? `${top.unit.name}（${pctOf(top[k])}）` : '—';
   };
+  const ranking = (heading: string, units: typeof departments): BriefingSection => ({
+    heading, empty: '本周没有派单。',
+    lines: units.length ? [`响应率最高：${best(units, 'response')}；解决率最高：${best(units, 'solve')}；满意率最高：${best(units, 'satisfaction')}。以下按解决率排序。`] : [],
+    table: {
+      headers: ['名次', '单位', '派单', '退回', '响应率', '解决率', '满意率'], widths: [30, 105, 36, 36, 89, 89, 90],
+      rows: units.map((u) => [String(u.rank), u.unit.name, String(u.assigned), String(u.returned), rateText(u.response), rateText(u.solve), rateText(u.satisfaction)]),
+    },
+  });
 
   const keyFigures: [string, string][] = [
     ['本周新增问题（件）', String(t.opened.n)], ['本周办结问题（件）', String(t.closed.n)], ['在办问题（件）', String(t.open.n)], ['超期问题（件）', String(t.overdue.n)],
@@ -105,17 +114,10 @@ export async function buildBriefing(ctx: Ctx, scope: BoardScope, period: Period 
         rows: overdue.map((c) => [c.number, c.projectName, typeZh[c.type]!, c.title, c.leadUnit, dueText(c.dueAt), levelZh[c.supervisionLevel] ?? '']),
       },
     },
+    ranking('五、部门排名', departments),
+    ranking('六、街道排名', streets),
     {
-      heading: '五、单位排名',
-      lines: [`响应率最高：${best('response')}；解决率最高：${best('solve')}；满意率最高：${best('satisfaction')}。以下按解决率排序。`],
-      empty: '本周没有派单。',
-      table: {
-        headers: ['名次', '单位', '派单', '退回', '响应率', '解决率', '满意率'], widths: [34, 121, 40, 40, 80, 80, 80],
-        rows: units.map((u) => [String(u.rank), u.unit.name, String(u.assigned), String(u.returned), rateText(u.response), rateText(u.solve), rateText(u.satisfaction)]),
-      },
-    },
-    {
-      heading: '六、议事决议落实', lines: [], empty: '本周没有落实的决议。',
+      heading: '七、议事决议落实', lines: [], empty: '本周没有落实的决议。',
       table: {
         headers: ['决议', '责任单位', '要求完成', '实际完成', '按期'], widths: [195, 90, 65, 65, 60],
         rows: resolutionCases.map((c) => {
@@ -125,7 +127,7 @@ export async function buildBriefing(ctx: Ctx, scope: BoardScope, period: Period 
       },
     },
     {
-      heading: '七、典型问题解决', empty: '本周没有评价为满意的办结问题。',
+      heading: '八、典型问题解决', empty: '本周没有评价为满意的办结问题。',
       lines: notable.map((c, i) => `${i + 1}. ${c.projectName}：${c.title}——${c.leadUnit || '责任单位'}${c.closeDays === null ? '' : ` ${c.closeDays} 个工作日`}办结，群众${ratingZh[c.rating!]}。`),
     },
   ];

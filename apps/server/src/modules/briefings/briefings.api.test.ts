@@ -51,7 +51,7 @@ describe('GET /api/v1/briefings/weekly', () => {
     expect(JSON.parse(archived.figures)).toEqual(board);
 
     const book = await readXlsx(xlsx.rawPayload);
-    expect(book.names).toEqual(['概览', '重点项目进展', '问题办理情况', '超期问题清单', '单位排名', '议事决议落实']);
+    expect(book.names).toEqual(['概览', '重点项目进展', '问题办理情况', '超期问题清单', '部门排名', '街道排名', '议事决议落实']);
     const key = Object.fromEntries(book.rows('概览').filter((r) => r.length === 2).map(([k, v]) => [k, v]));
     expect(key).toMatchObject({
       '本周新增问题（件）': '3', '本周办结问题（件）': '2', '在办问题（件）': '3', '超期问题（件）': '1',
@@ -62,9 +62,11 @@ describe('GET /api/v1/briefings/weekly', () => {
     expect(byType).toEqual([
       '审批代办|0|0|0|0', '安全隐患|1|1|1|1', '纠纷调解|1|0|1|0', '居民诉求|1|1|0|0', '企业诉求|0|0|1|0', '跨部门协调|0|0|0|0', '合计|3|2|3|1',
     ]);
-    const units = s.k.ok(await (await s.k.as('leader')).get('/api/v1/dashboard/units?week=2026-W47&sort=solve'));
-    const ranked = book.rows('单位排名').slice(2).map((r) => [r[0], r[1], r[4], r[5], r[6]]);
+    const units = s.k.ok(await (await s.k.as('leader')).get('/api/v1/dashboard/units?week=2026-W47&sort=solve&kind=department'));
+    expect(units.total).toBe(3);
+    const ranked = book.rows('部门排名').slice(2).map((r) => [r[0], r[1], r[4], r[5], r[6]]);
     expect(ranked).toEqual(units.items.map((u: Json) => [String(u.rank), u.unit.name, ...['response', 'solve', 'satisfaction'].map((k) => (u[k].rate === null ? '—' : `${(u[k].rate * 100).toFixed(1)}%（${u[k].numerator}/${u[k].denominator}）`))]));
+    expect(book.rows('街道排名').slice(1)).toEqual([['本周没有派单。']]);
     expect(book.rows('超期问题清单').slice(1).map((r) => r[0])).toEqual([s.cases.G.number]);
     expect(book.rows('概览').flat().join('\n')).toContain('中大银泰城：外架连墙件缺失——区住建局 1 个工作日办结，群众满意。');
 
