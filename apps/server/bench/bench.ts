@@ -162,7 +162,7 @@ async function main() {
     };
     const wantAppeals = presence.appeals && (!values.only || 'public appeal submission'.includes(values.only));
     const fixture: Fixture = {
-      password: DEMO_PASSWORD, sessions, ...ids, acceptedIds: await acceptedCases(app, sessions.zy01, ids.projectId, connections * 2), present: presence,
+      password: DEMO_PASSWORD, sessions, ...ids, acceptedIds: await acceptedCases(app, sessions.zy01, ids.projectId, connections * 12), present: presence,
       challenges: wantAppeals ? await solvedChallenges(app, Number(values.appeals)) : [],
     };
     const specs = routeSpecs(fixture).filter((s) => !values.only || s.name.includes(values.only));

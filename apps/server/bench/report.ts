@@ -14,7 +14,8 @@ const RSS_TARGET_MB = 300;
 
 export function verdict(r: RouteResult): string {
   const misses: string[] = [];
-  const ratio = r.base ? r.app.rps / r.base.rps : null;
+  if (r.app.total === 0) return 'MISSED: no request finished within the run';
+  const ratio = r.base && r.base.rps > 0 ? r.app.rps / r.base.rps : null;
   if (r.app.non2xx || r.app.errors) misses.push(`${r.app.non2xx} non-2xx, ${r.app.errors} errors`);
   if (r.target.minRatio !== undefined && ratio !== null && ratio < r.target.minRatio) misses.push(`ratio < ${r.target.minRatio}`);
   if (r.target.maxP99Ms !== undefined && r.app.p99 >= r.target.maxP99Ms) misses.push(`p99 ≥ ${r.target.maxP99Ms} ms`);
@@ -28,7 +29,7 @@ function rows(res: BenchResult): string[][] {
   return res.routes.map((r) => [
     r.name, String(r.connections), Math.round(r.app.rps).toLocaleString('en-US'), `${r.app.p50}`, `${r.app.p99}`,
     r.base ? Math.round(r.base.rps).toLocaleString('en-US') : '—', r.base ? `${r.base.p99}` : '—',
-    r.base ? `${((100 * r.app.rps) / r.base.rps).toFixed(0)}%${r.baseNote?.includes('comment') ? '*' : ''}` : '—', targetText(r.target), verdict(r), r.load1.toFixed(1),
+    r.base && r.base.rps > 0 ? `${((100 * r.app.rps) / r.base.rps).toFixed(0)}%${r.baseNote?.includes('comment') ? '*' : ''}` : '—', targetText(r.target), verdict(r), r.load1.toFixed(1),
   ]);
 }
 
