@@ -93,6 +93,22 @@ describe('full-text search (Chinese substrings)', () => {
     // Search stays inside the caller's scope.
     expect((await list('zy02', `?q=${encodeURIComponent('噪声')}`)).total).toBe(0);
   });
+
+  it('pages newest first, counts with the filters, and still sorts on request', async () => {
+    // 施工 is in the noise and the parking texts, entered in that order.
+    const all = await list('leader', `?q=${encodeURIComponent('施工')}&pageSize=1`);
+    expect(all.total).toBe(2);
+    expect(all.items.map((i: Json) => i.number)).toEqual([c.parking.number]);
+    const second = await list('leader', `?q=${encodeURIComponent('施工')}&pageSize=1&page=2`);
+    expect(second.items.map((i: Json) => i.number)).toEqual([c.noise.number]);
+    expect((await list('leader', `?q=${encodeURIComponent('施工')}&type=enterprise`)).total).toBe(1);
+    expect((await list('zjj', `?q=${encodeURIComponent('施工')}`)).total).toBe(1);
+    expect((await list('leader', `?q=${encodeURIComponent('施工')}&sort=number`)).items.map((i: Json) => i.number))
+      .toEqual([c.noise.number, c.parking.number].sort());
+    // Part of a number, and an ASCII word from its start, with the re-check keeping only real substrings.
+    const tail = c.parking.number.split('-').slice(1).join('-');
+    expect(numbers(await list('leader', `?q=${encodeURIComponent(tail)}`))).toEqual([c.parking.number]);
+  });
 });
 
 describe('similar cases', () => {

@@ -13,6 +13,9 @@ const UNIT_HANDLERS: readonly Role[] = ['dept_handler', 'street_handler', 'enter
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 
+/** True when caseScope puts no limit on the actor (leaders, the organisation dept). */
+export const seesAllCases = (actor: Actor) => has(actor, SEES_ALL);
+
 // `in (subquery)` rather than a correlated `exists`: both databases then read the few matching ids from an index
 // (and can OR them with the reporter's) instead of testing every case row.
 const onMyProjects = (eb: Eb, actor: Actor, roles: readonly string[]) => eb('cases.projectId', 'in',

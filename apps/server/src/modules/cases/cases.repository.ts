@@ -1,21 +1,30 @@
 import type { CaseFilters } from '@liaison/contracts';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { startOfShanghaiDay, endOfShanghaiDay } from '../../kernel/calendar/working-calendar.js';
 import type { Actor } from '../../kernel/context.js';
 import type { Dialect, Tx } from '../../kernel/db/connect.js';
 import type { CaseTable } from '../../kernel/db/schema.js';
-import { matchesText, type TextIndex } from '../../kernel/db/search.js';
+import { matchesText, type TextIndex, type TextQuery } from '../../kernel/db/search.js';
 import { parseSort } from '../../kernel/db/tx.js';
 import { newId } from '../../kernel/ids.js';
 import { caseScope, todoClause, unitClause } from './cases.policy.js';
 
 export const CASE_TEXT: TextIndex = { table: 'cases', idColumn: 'id', ftsTable: 'cases_fts', columns: ['number', 'title', 'description'] };
 
-/** The actor's cases narrowed by the list filters; every condition is SQL, so paging and counts are right. */
-export function scopedCases(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilters, now: Date) {
+/**
+ * The actor's cases narrowed by the list filters; every condition is SQL, so paging and counts are right.
+ * `viaIndex`: start from the search index's matches (joined as `cases_fts`) instead of testing `q` per case — the
+ * newest-first search on SQLite, which then reads the index in its rowid order.
+ */
+export function scopedCases(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilters, now: Date, viaIndex?: TextQuery) {
   // 待我处理 only ever picks cases within the caller's scope (every branch of todoClause is narrower than caseScope):
   // on its own it lets the database start from the few cases waiting for the caller, not all the caller may see.
-  let q = db.selectFrom('cases').where(f.view === 'todo' ? todoClause(actor) : caseScope(actor));
+  let q = viaIndex
+    // The index table is not in the typed schema: the joined builder is typed as the plain one (only cases.* is read).
+    ? ((db.selectFrom('cases') as any).innerJoin(sql.table(CASE_TEXT.ftsTable).as('cases_fts'), (j: any) => j.on(sql<SqlBool>`cases_fts.doc_id = cases.id`))
+      .where(viaIndex.match) as ReturnType<typeof db.selectFrom<'cases'>>)
+    : db.selectFrom('cases');
+  q = q.where(f.view === 'todo' ? todoClause(actor) : caseScope(actor));
   if (f.view === 'unit') q = q.where(unitClause(actor));
   if (f.view === 'overdue' || f.overdue === 'true') q = q.where('cases.dueAt', '<', now.getTime());
   if (f.overdue === 'false') q = q.where((eb) => eb.or([eb('cases.dueAt', 'is', null), eb('cases.dueAt', '>=', now.getTime())]));
@@ -35,7 +44,9 @@ export function scopedCases(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilte
   if (f.priority) q = q.where('cases.priority', '=', f.priority);
   if (f.createdFrom) q = q.where('cases.createdAt', '>=', startOfShanghaiDay(f.createdFrom).getTime());
   if (f.createdTo) q = q.where('cases.createdAt', '<=', endOfShanghaiDay(f.createdTo).getTime());
-  if (f.q) q = q.where(matchesText(dialect, CASE_TEXT, f.q));
+  if (viaIndex) {
+    if (viaIndex.recheck) q = q.where(viaIndex.recheck);
+  } else if (f.q) q = q.where(matchesText(dialect, CASE_TEXT, f.q));
   return q;
 }
 

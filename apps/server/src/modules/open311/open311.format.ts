@@ -31,8 +31,16 @@ export const toXml = (root: string, value: unknown) => `<?xml version="1.0" enco
 const clean = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
 export function send311(reply: FastifyReply, format: Format, root: string, data: unknown, status = 200) {
-  if (format === 'json') return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(clean(data)));
-  return reply.code(status).header('content-type', 'text/xml; charset=utf-8').send(toXml(root, clean(data)));
+  return sendRendered311(reply, format, render311(format, root, data), status);
+}
+
+/** The body of an answer in the format asked for. */
+export function render311(format: Format, root: string, data: unknown): string {
+  return format === 'json' ? JSON.stringify(clean(data)) : toXml(root, clean(data));
+}
+
+export function sendRendered311(reply: FastifyReply, format: Format, body: string, status = 200) {
+  return reply.code(status).header('content-type', format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8').send(body);
 }
 
 /** An error in the spec's shape; `status` is 400, 403 or 404 (and 429 when a client is too fast). */

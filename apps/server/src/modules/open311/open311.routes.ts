@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { baseUrlOf, publicCtx } from '../appeals/appeals.routes.js';
 import { isServiceCode, serviceDefinition, serviceList } from './open311.catalogue.js';
-import { formatOfUrl, notFound311, Open311Error, parseForm, send311, sendErrors, type Format } from './open311.format.js';
+import { formatOfUrl, notFound311, Open311Error, parseForm, render311, send311, sendErrors, sendRendered311, type Format } from './open311.format.js';
 import * as keys from './open311-keys.service.js';
 import * as service from './open311.service.js';
 import * as schemas from './open311.schemas.js';
@@ -120,7 +120,8 @@ export async function open311Routes(app: FastifyInstance) {
   }, async (req, reply) => {
     const format = formatOf(req.params.format);
     jurisdiction(req, req.query.jurisdiction_id);
-    return send311(reply, format, 'service_requests', await service.listRequests(publicCtx(req), req.query));
+    const body = await service.renderedRequests(publicCtx(req), req.query, format, (items) => render311(format, 'service_requests', items));
+    return sendRendered311(reply, format, body);
   });
 
   r.get('/v2/requests/:service_request_id.:format', {

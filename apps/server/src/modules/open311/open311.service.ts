@@ -66,10 +66,14 @@ function presentRequest(r: Row) {
   };
 }
 
-/** start/end as OPEN311.md b.7 says: at most 90 days, by default the last 90 (an over-long range is a 400, not clamped). */
+/**
+ * start/end as OPEN311.md b.7 says: at most 90 days, by default the last 90 (an over-long range is a 400, not clamped).
+ * The default window starts on a whole minute, so a list stays the same answer for a minute unless something changes.
+ */
 export function dateWindow(now: number, start?: string, end?: string): [number, number] {
   const s = start === undefined ? undefined : parseW3c('start_date', start);
   const e = end === undefined ? undefined : parseW3c('end_date', end);
+  if (s === undefined && e === undefined) return [Math.floor(now / 60_000) * 60_000 - MAX_WINDOW_DAYS * DAY, now];
   const from = s ?? (e !== undefined ? e - MAX_WINDOW_DAYS * DAY : now - MAX_WINDOW_DAYS * DAY);
   const to = e ?? (s !== undefined ? s + MAX_WINDOW_DAYS * DAY : now);
   if (to < from) throw badRequest('end_date is before start_date');
@@ -107,6 +111,36 @@ export async function listRequests(ctx: Ctx, q: RequestsQuery) {
   }
   const rows = await query.orderBy('appeals.createdAt', 'desc').orderBy('appeals.id', 'desc').execute();
   return rows.map(presentRequest);
+}
+
+/**
+ * Lists without service_request_id, kept rendered (JSON or XML) per query and minute: clients poll the same few lists,
+ * and a default list is a thousand rows. An entry is served while its stamp holds — the latest change of an appeal, of
+ * a case (its status and dates show) and of a unit (the agency's name), and the number of appeals in the window (one
+ * removed), all read off indexes — so an answer is never older than the data. Per database handle, at most 50 entries.
+ */
+const lists = new WeakMap<object, Map<string, { stamp: string; body: string }>>();
+
+export async function renderedRequests(ctx: Ctx, q: RequestsQuery, format: string, render: (items: unknown[]) => string): Promise<string> {
+  if (q.service_request_id) return render(await listRequests(ctx, q));
+  const [from, to] = dateWindow(ctx.now().getTime(), q.start_date, q.end_date);
+  const stamp = await ctx.db.selectNoFrom((eb) => [
+    eb.selectFrom('appeals').select((e) => e.fn.max('updatedAt').as('a')).as('a'),
+    eb.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).where('createdAt', '>=', from).where('createdAt', '<=', to).as('n'),
+    eb.selectFrom('cases').select((e) => e.fn.max('updatedAt').as('c')).as('c'),
+    eb.selectFrom('units').select((e) => e.fn.max('updatedAt').as('u')).as('u'),
+  ]).executeTakeFirstOrThrow();
+  const key = JSON.stringify([format, q.service_code, q.start_date, q.end_date, q.status, q.page, q.page_size, Math.floor(ctx.now().getTime() / 60_000)]);
+  const stampText = `${stamp.a}|${stamp.n}|${stamp.c}|${stamp.u}`;
+  let cache = lists.get(ctx.db);
+  if (!cache) lists.set(ctx.db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit?.stamp === stampText) return hit.body;
+  const body = render(await listRequests(ctx, q));
+  cache.delete(key);
+  cache.set(key, { stamp: stampText, body });
+  if (cache.size > 50) cache.delete(cache.keys().next().value!);
+  return body;
 }
 
 export async function getRequest(ctx: Ctx, id: string) {

@@ -61,7 +61,18 @@ describe('project registry', () => {
     const fc = res.json();
     expect(fc.features).toHaveLength(1);
     expect(fc.features[0].geometry.coordinates[0]).toBeCloseTo(120.1725, 4);
-    expect((await (await t.signInAs('leader')).get('/api/v1/projects.geojson')).json().features.length).toBe(26);
+    const leader = await t.signInAs('leader');
+    expect((await leader.get('/api/v1/projects.geojson')).json().features.length).toBe(26);
+    // The whole district's map is kept between requests: an edit shows at once.
+    const p = (await zy.get(`/api/v1/projects/${ids.p1}`)).json();
+    expect((await zy.patch(`/api/v1/projects/${ids.p1}`, { version: p.version, impactNotice: '夜间不施工' })).statusCode).toBe(200);
+    const admin = await t.signInAs('orgdept');
+    const q = (await admin.get(`/api/v1/projects/${ids.p1}`)).json();
+    const renamed = await admin.patch(`/api/v1/projects/${ids.p1}`, { version: q.version, name: `${q.name}（二期）` });
+    expect(renamed.statusCode).toBe(200);
+    const again = (await leader.get('/api/v1/projects.geojson')).json();
+    expect(again.features).toHaveLength(26);
+    expect(again.features.find((f: { id: string }) => f.id === ids.p1).properties.name).toBe(`${q.name}（二期）`);
   });
 });
 

@@ -9,6 +9,9 @@ const SEES_ALL = new Set(['leader', 'org_admin', 'system_admin', 'dept_handler']
  * The where-clause that scopes a project query to what the actor may see: their own assignments,
  * their street, or the projects their enterprise works on. Several roles widen the scope (OR).
  */
+/** True when projectScope puts no limit on the actor. */
+export const seesAllProjects = (actor: Actor) => actor.roles.some((r) => SEES_ALL.has(r));
+
 export function projectScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'projects'>): Expression<SqlBool> => {
     if (actor.roles.some((r) => SEES_ALL.has(r))) return eb.lit(true);

@@ -42,7 +42,11 @@ export async function projectRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/projects.geojson', {
     schema: { tags, summary: 'Project locations for maps (GeoJSON)', response: { 200: geoJsonSchema } },
-  }, async (req, reply) => reply.header('content-type', 'application/geo+json; charset=utf-8').send(await service.projectsGeoJson(req.ctx)));
+  }, async (req, reply) => {
+    // Already serialised (and, for the whole district, cached): text goes out as it is.
+    const json = await service.projectsGeoJson(req.ctx);
+    return reply.header('content-type', 'application/geo+json; charset=utf-8').send(json as never);
+  });
 
   r.get('/api/v1/projects/export', {
     schema: { tags, summary: 'Export the filtered project list as xlsx or csv', querystring: projectExportQuery },

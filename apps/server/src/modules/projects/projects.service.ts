@@ -1,10 +1,10 @@
 import type { Project, ProjectListQuery } from '@liaison/contracts';
 import { assertCan } from '../../kernel/access/assert.js';
-import type { Ctx } from '../../kernel/context.js';
+import type { Actor, Ctx } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentProject } from './projects.presenter.js';
 import { loadProjectRefs, projectOrder, scopedProjects } from './projects.repository.js';
-import { projectActions, projectScope, relationTo } from './projects.policy.js';
+import { projectActions, projectScope, relationTo, seesAllProjects } from './projects.policy.js';
 import { projectFigures } from './project-file.service.js';
 
 export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
@@ -45,9 +45,39 @@ export async function getProject(ctx: Ctx, id: string) {
   };
 }
 
-/** Points for the map: every visible project with a location, as a GeoJSON FeatureCollection. */
-export async function projectsGeoJson(ctx: Ctx) {
+/**
+ * The whole district's map (leaders, departments: every project) is the same for all of them and changes only when a
+ * project or a street does: it is kept serialised, under a stamp read in one round trip — how many projects there are,
+ * the latest and the sum of their change times (every write sets updated_at, the light job included), the sum of
+ * their versions (every registry edit), and the latest change of a unit (a street's name). Narrower scopes (a
+ * commissioner's projects) are small and built each time.
+ */
+const wholeMaps = new WeakMap<object, { stamp: string; json: string }>();
+
+async function mapStamp(ctx: Ctx): Promise<string> {
+  const row = await ctx.db.selectNoFrom((eb) => [
+    eb.selectFrom('projects').select((e) => e.fn.countAll<number>().as('n')).as('n'),
+    eb.selectFrom('projects').select((e) => e.fn.max('updatedAt').as('m')).as('m'),
+    eb.selectFrom('projects').select((e) => e.fn.sum<number>('updatedAt').as('s')).as('s'),
+    eb.selectFrom('projects').select((e) => e.fn.sum<number>('version').as('v')).as('v'),
+    eb.selectFrom('units').select((e) => e.fn.max('updatedAt').as('u')).as('u'),
+  ]).executeTakeFirstOrThrow();
+  return `${row.n}|${row.m}|${row.s}|${row.v}|${row.u}`;
+}
+
+/** Points for the map: every visible project with a location, as GeoJSON FeatureCollection text. */
+export async function projectsGeoJson(ctx: Ctx): Promise<string> {
   const actor = assertCan(ctx, 'project.read');
+  if (!seesAllProjects(actor)) return JSON.stringify(await buildGeoJson(ctx, actor));
+  const stamp = await mapStamp(ctx);
+  const hit = wholeMaps.get(ctx.db);
+  if (hit?.stamp === stamp) return hit.json;
+  const json = JSON.stringify(await buildGeoJson(ctx, actor));
+  wholeMaps.set(ctx.db, { stamp, json });
+  return json;
+}
+
+async function buildGeoJson(ctx: Ctx, actor: Actor) {
   const rows = await ctx.db.selectFrom('projects')
     .leftJoin('units as street', 'street.id', 'projects.streetId')
     .select(['projects.id', 'projects.code', 'projects.name', 'projects.lat', 'projects.lng', 'projects.light', 'projects.phase', 'projects.address', 'street.name as streetName'])

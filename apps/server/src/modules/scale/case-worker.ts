@@ -8,6 +8,7 @@ import { appealCategoryNames } from '@liaison/contracts';
 import { hashOf } from '../../kernel/audit/audit.js';
 import { buildCalendar, shanghaiDate } from '../../kernel/calendar/working-calendar.js';
 import type { AuditLogTable, CaseTable } from '../../kernel/db/schema.js';
+import { gramText } from '../../kernel/db/search.js';
 import { BoardCounts } from './board-counts.js';
 import { RowSink, type FlatRows } from './bulk-loader.js';
 import { CaseLife, type LifecycleEnv } from './case-lifecycle.js';
@@ -95,7 +96,7 @@ async function run(input: WorkerInput, post: (m: WorkerMessage) => Promise<void>
     board?.add(c, life.units);
     for (const u of life.units) sinks.caseUnits.add(u);
     for (const e of life.events) sinks.caseEvents.add(e);
-    if (input.fts) sinks.casesFts.add({ docId: id, number: c.number, title: c.title, description: c.description });
+    if (input.fts) sinks.casesFts.add({ docId: id, body: gramText([c.number, c.title, c.description]) });
     if (input.appeals && c.type === 'appeal' && (c.source === 'public_portal' || c.source === 'hotline_12345')) appeal(sinks.appeals, c, ids);
     rows += 2 + life.units.length + life.events.length;
     if (t0 >= notifyFrom) rows += notices(sinks.notifications, life, c.id, now, ids, rng);

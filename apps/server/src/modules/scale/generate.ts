@@ -17,7 +17,7 @@ import { loadOrg } from './org-model.js';
 import { scalePlan } from './scale-plan.js';
 
 /** The tables whose secondary indexes are rebuilt after the load rather than kept up row by row. */
-const BIG_TABLES = ['cases', 'case_events', 'case_units', 'notifications', 'audit_log', 'site_logs', 'appeals'];
+const BIG_TABLES = ['cases', 'cases_fts', 'case_events', 'case_units', 'notifications', 'audit_log', 'site_logs', 'appeals'];
 const GENERATED_KEY = 'scale.generated';
 
 export type GenerateOptions = {

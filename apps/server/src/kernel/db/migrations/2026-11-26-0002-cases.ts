@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import calendarSeed from '../../../../seed/calendar-cn.json' with { type: 'json' };
-import { createTextIndex } from '../search.js';
+import { dialectOf } from '../search.js';
 
 /** Default time limits in working days (DOMAIN.md); `sign` is the sign-for limit after dispatch. */
 const DEFAULT_LIMITS: [type: string, normal: number, urgent: number][] = [
@@ -162,7 +162,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     { type, priority: 'urgent', days: urgent, updated_at: now },
   ])).execute();
 
-  await createTextIndex(db, { table: 'cases', idColumn: 'id', ftsTable: 'cases_fts', columns: ['number', 'title', 'description'] });
+  // The first search index (trigrams): replaced by character pairs in 0011, kept here as it first ran.
+  if (dialectOf(db) === 'postgres') {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    for (const col of ['number', 'title', 'description']) {
+      await sql`create index ${sql.id(`cases_${col}_trgm`)} on cases using gin (${sql.id(col)} gin_trgm_ops)`.execute(db);
+    }
+  } else {
+    await sql`create virtual table cases_fts using fts5(doc_id unindexed, number, title, description, tokenize = 'trigram')`.execute(db);
+  }
 }
 
 export async function down(): Promise<void> {

@@ -9,6 +9,8 @@ import * as m0007 from './2026-11-26-0007-approvals-enterprise.js';
 import * as m0008 from './2026-11-26-0008-safety-mediation.js';
 import * as m0009 from './2026-11-26-0009-scale-indexes.js';
 import * as m0010 from './2026-11-26-0010-board.js';
+import * as m0011 from './2026-11-26-0011-search-pairs.js';
+import * as m0012 from './2026-11-26-0012-list-stamps.js';
 
 /** Every migration, in order. Listed statically so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0008-safety-mediation': m0008,
   '2026-11-26-0009-scale-indexes': m0009,
   '2026-11-26-0010-board': m0010,
+  '2026-11-26-0011-search-pairs': m0011,
+  '2026-11-26-0012-list-stamps': m0012,
 };
