@@ -62,6 +62,15 @@ function pgDriver(config: Config): { q: Q; tx: Tx; close(): Promise<void> } {
   return { q, tx, close: () => pool.end() };
 }
 
+/** One Chinese term as the index's match text (search.ts: adjacent character pairs, one character as a prefix). */
+function indexQuery(isPg: boolean, term: string): string {
+  const chars = [...term];
+  const pairs = chars.length === 1 ? [chars[0]!] : chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
+  const prefix = chars.length === 1;
+  if (isPg) return pairs.map((p, i) => `'${p}'${prefix && i === pairs.length - 1 ? ':*' : ''}`).join(' <-> ');
+  return `"${pairs.join(' ')}"${prefix ? '*' : ''}`;
+}
+
 export async function startBaselines(handle: DbHandle, config: Config, port: number): Promise<FastifyInstance> {
   const isPg = handle.dialect === 'postgres';
   const driver = isPg ? pgDriver(config) : sqliteDriver(handle);
@@ -94,12 +103,18 @@ export async function startBaselines(handle: DbHandle, config: Config, port: num
 
   app.get('/project-cases', async (req) => page('project_id = ?', [(req.query as { projectId: string }).projectId], 'created_at desc'));
 
+  // The search index read as directly as it can be: the match, newest first, a page of cases, and the count.
   app.get('/search', async (req) => {
-    const term = (req.query as { q: string }).q;
-    const like = `%${term}%`;
-    if (isPg) return page('(number ilike ? or title ilike ? or description ilike ?)', [like, like, like], 'created_at desc');
-    if ([...term].length >= 3) return page('id in (select doc_id from cases_fts where cases_fts match ?)', [`"${term}"`], 'created_at desc');
-    return page('(number like ? or title like ? or description like ?)', [like, like, like], 'created_at desc');
+    const match = indexQuery(isPg, (req.query as { q: string }).q);
+    if (isPg) {
+      const where = "id in (select doc_id from cases_fts where tsv @@ to_tsquery('simple', ?))";
+      return page(where, [match], 'created_at desc');
+    }
+    const [items, total] = await Promise.all([
+      q('select c.* from cases_fts f join cases c on c.id = f.doc_id where cases_fts match ? order by f.rowid desc limit 20', [match]),
+      q('select count(*) as n from cases_fts where cases_fts match ?', [match]),
+    ]);
+    return { items, total: Number(total[0]!.n) };
   });
 
   app.get('/case/:id', async (req) => {

@@ -3,7 +3,9 @@ import type { Config } from '../../config.js';
 import type { Db } from '../db/connect.js';
 import type { SessionTable } from '../db/schema.js';
 import type { Actor } from '../context.js';
-import { loadActor } from './actors.js';
+import { sql } from 'kysely';
+import { actorOf, loadActor } from './actors.js';
+import { dialectOf } from '../db/search.js';
 import { sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'liaison_session';
@@ -37,12 +39,19 @@ export async function authenticate(db: Db, config: Config, req: FastifyRequest, 
   }
   const raw = req.cookies?.[SESSION_COOKIE];
   if (!raw) return { actor: null, session: null, failure: null };
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', sha256(raw)).executeTakeFirst();
-  if (!session || session.endedAt !== null) return { actor: null, session: null, failure: 'expired' };
+  // The session, its user and the user's roles in one read: it runs before every request.
+  const roles = dialectOf(db) === 'postgres'
+    ? sql<string | null>`(select string_agg(role, ',') from user_roles where user_id = sessions.user_id)`
+    : sql<string | null>`(select group_concat(role, ',') from user_roles where user_id = sessions.user_id)`;
+  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.userId')
+    .selectAll('sessions')
+    .select(['users.username', 'users.displayName', 'users.unitId', 'users.isActive', roles.as('roleNames')])
+    .where('sessions.id', '=', sha256(raw)).executeTakeFirst();
+  if (!row || row.endedAt !== null || !row.isActive) return { actor: null, session: null, failure: 'expired' };
+  const { username, displayName, unitId, isActive: _active, roleNames, ...session } = row;
   const idleLimit = config.sessionIdleMinutes * 60_000;
   if (session.expiresAt <= t || t - session.lastSeenAt > idleLimit) return { actor: null, session: null, failure: 'expired' };
-  const actor = await loadActor(db, session.userId, 'session', { sessionId: session.id });
-  if (!actor) return { actor: null, session: null, failure: 'expired' };
+  const actor = actorOf({ id: session.userId, username, displayName, unitId }, roleNames ? roleNames.split(',') : [], 'session', { sessionId: session.id });
   if (t - session.lastSeenAt > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: t }).where('id', '=', session.id).execute();
     session.lastSeenAt = t;
