@@ -10,7 +10,7 @@ import { loadActor } from '../src/kernel/auth/actors.js';
 import { sha256 } from '../src/kernel/auth/tokens.js';
 import { connect } from '../src/kernel/db/connect.js';
 import { caseScope } from '../src/modules/cases/cases.policy.js';
-import { caseOrder, scopedCases } from '../src/modules/cases/cases.repository.js';
+import { caseListQueries } from '../src/modules/cases/cases.repository.js';
 import type { CaseListQuery } from '@liaison/contracts';
 
 async function main() {
@@ -28,10 +28,8 @@ async function main() {
   const someCase = (await db.selectFrom('cases').select('id').where('projectId', '=', project).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow()).id;
   const now = new Date();
   const list = (actor: typeof zjj, q: Partial<CaseListQuery>) => {
-    const base = scopedCases(db, handle.dialect, actor, q as CaseListQuery, now);
-    let page = base.selectAll('cases');
-    for (const o of caseOrder(q.sort)) page = page.orderBy(o);
-    return { count: base.select((eb) => eb.fn.countAll<number>().as('n')), page: page.orderBy('cases.id', 'desc').limit(20) };
+    const { count, page } = caseListQueries(db, handle.dialect, actor, q as CaseListQuery, now);
+    return { count, page: page.limit(20) };
   };
   const todo = list(zjj, { view: 'todo', unitId: zjjUnit, status: ['assigned', 'in_progress'], sort: 'deadline' });
   const projectList = list(zy01, { projectId: project });
@@ -46,7 +44,8 @@ async function main() {
     ['case page: unit rows', db.selectFrom('caseUnits').selectAll().where('caseId', 'in', [someCase]).orderBy('createdAt').orderBy('id')],
     ['timeline: events', db.selectFrom('caseEvents').selectAll().where('caseId', '=', someCase).orderBy('seq')],
     ['action: next event seq', db.selectFrom('caseEvents').select((eb) => eb.fn.max('seq').as('seq')).where('caseId', '=', someCase)],
-    ['session lookup', db.selectFrom('sessions').selectAll().where('id', '=', sha256('x'))],
+    ['session lookup (with the user and roles)', db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.userId').selectAll('sessions')
+      .select(['users.username', 'users.isActive']).where('sessions.id', '=', sha256('x'))],
     ['audit append: the chain\'s last row', db.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1)],
     ['deadline sweep: a page of running clocks', db.selectFrom('cases').selectAll().where('status', 'in', ['assigned', 'in_progress']).where('clockState', 'in', ['sign', 'running'])
       .where('dueAt', 'is not', null).where('id', '>', '').orderBy('id').limit(500)],

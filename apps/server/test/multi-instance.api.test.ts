@@ -16,6 +16,7 @@ import { startProxy, type Proxy } from './round-robin-proxy.js';
 
 const onPostgres = process.env.TEST_DB === 'postgres' && !!process.env.TEST_DATABASE_URL;
 const SWEEP = 'cases.sweep-deadlines';
+const WEEKLY = 'briefings.generate-weekly';
 const serverDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 type Session = { cookie: string; csrf: string };
@@ -117,16 +118,18 @@ describe.skipIf(!onPostgres)('several instances on one PostgreSQL (skipped unles
     expect(events.map((e) => e.kind)).toEqual(['created', 'commented']);
   });
 
-  it('runs each tick of the deadline sweep exactly once across the instances', async () => {
-    await until('the sweep schedule to exist', async () => (await sql.query('select 1 from job_schedules where name = $1', [SWEEP])).rowCount === 1);
-    // Three ticks made due at once for both pollers (the schedule's own tick is once a minute).
-    for (let tick = 1; tick <= 3; tick++) {
-      await until('the previous tick to finish', async () => (await sql.query('select 1 from job_schedules where name = $1 and locked_by is null', [SWEEP])).rowCount === 1);
-      await sql.query('update job_schedules set next_run_at = $2 where name = $1', [SWEEP, tick]);
-      await until(`tick ${tick} to run`, async () => (await sql.query('select 1 from job_schedules where name = $1 and last_run_at is not null and next_run_at > 1000', [SWEEP])).rowCount === 1);
+  it('runs each tick of the deadline sweep and of the weekly briefing exactly once across the instances', async () => {
+    for (const job of [SWEEP, WEEKLY]) {
+      await until(`the ${job} schedule to exist`, async () => (await sql.query('select 1 from job_schedules where name = $1', [job])).rowCount === 1);
+      // Three ticks made due at once for both pollers (the schedules' own ticks are a minute and an hour apart).
+      for (let tick = 1; tick <= 3; tick++) {
+        await until('the previous tick to finish', async () => (await sql.query('select 1 from job_schedules where name = $1 and locked_by is null', [job])).rowCount === 1);
+        await sql.query('update job_schedules set next_run_at = $2 where name = $1', [job, tick]);
+        await until(`${job} tick ${tick} to run`, async () => (await sql.query('select 1 from job_schedules where name = $1 and last_run_at is not null and next_run_at > 1000', [job])).rowCount === 1);
+      }
+      const { rows } = await sql.query(`select tick, count(*)::int as n from test_job_claims where name = $1 and tick between 1 and 3 group by tick order by tick`, [job]);
+      expect(rows.map((r) => [Number(r.tick), r.n])).toEqual([[1, 1], [2, 1], [3, 1]]);
     }
-    const { rows } = await sql.query(`select tick, count(*)::int as n, min(worker) as worker from test_job_claims where name = $1 and tick between 1 and 3 group by tick order by tick`, [SWEEP]);
-    expect(rows.map((r) => [Number(r.tick), r.n])).toEqual([[1, 1], [2, 1], [3, 1]]);
     // …and no tick of any recurring job was ever claimed twice.
     const { rows: doubles } = await sql.query('select name, tick, count(*)::int as n from test_job_claims group by name, tick having count(*) > 1');
     expect(doubles).toEqual([]);

@@ -37,6 +37,10 @@ export function createMetrics() {
       }
       const mem = process.memoryUsage();
       lines.push('# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`);
+      // Where the resident memory goes: the JavaScript heap, and memory outside it (buffers, the database driver's own).
+      lines.push('# TYPE nodejs_heap_used_bytes gauge', `nodejs_heap_used_bytes ${mem.heapUsed}`);
+      lines.push('# TYPE nodejs_heap_total_bytes gauge', `nodejs_heap_total_bytes ${mem.heapTotal}`);
+      lines.push('# TYPE nodejs_external_memory_bytes gauge', `nodejs_external_memory_bytes ${mem.external + mem.arrayBuffers}`);
       lines.push('# TYPE process_uptime_seconds gauge', `process_uptime_seconds ${(Date.now() - started) / 1000}`);
       return lines.join('\n') + '\n';
     },

@@ -4,10 +4,10 @@ import { startOfShanghaiDay, endOfShanghaiDay } from '../../kernel/calendar/work
 import type { Actor } from '../../kernel/context.js';
 import type { Dialect, Tx } from '../../kernel/db/connect.js';
 import type { CaseTable } from '../../kernel/db/schema.js';
-import { matchesText, type TextIndex, type TextQuery } from '../../kernel/db/search.js';
+import { matchesText, textQuery, type TextIndex, type TextQuery } from '../../kernel/db/search.js';
 import { parseSort } from '../../kernel/db/tx.js';
 import { newId } from '../../kernel/ids.js';
-import { caseScope, todoClause, unitClause } from './cases.policy.js';
+import { caseScope, seesAllCases, todoClause, unitClause } from './cases.policy.js';
 
 export const CASE_TEXT: TextIndex = { table: 'cases', idColumn: 'id', ftsTable: 'cases_fts', columns: ['number', 'title', 'description'] };
 
@@ -48,6 +48,35 @@ export function scopedCases(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilte
     if (viaIndex.recheck) q = q.where(viaIndex.recheck);
   } else if (f.q) q = q.where(matchesText(dialect, CASE_TEXT, f.q));
   return q;
+}
+
+/** Filters besides the search text: with none of them (and a caller who sees every case) the index alone counts. */
+const NARROWING: (keyof CaseFilters)[] = ['view', 'overdue', 'type', 'status', 'projectId', 'unitId', 'assigneeId', 'reporterId', 'light',
+  'supervisionLevel', 'source', 'priority', 'createdFrom', 'createdTo'];
+
+/**
+ * A case list's count and its ordered rows (the caller adds limit and offset).
+ * Search, newest first, on SQLite starts from the index: its matches are read in rowid order — the order the cases
+ * were entered, which is their creation order — and each is checked against the caller's scope and filters, so a
+ * common term (thousands of matches) stops after one page instead of sorting them all; with no other filter and a
+ * caller who sees every case, the index alone counts them.
+ */
+export function caseListQueries(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilters, now: Date) {
+  const tq = f.q && !f.sort && dialect === 'sqlite' ? textQuery(dialect, CASE_TEXT, f.q) : null;
+  if (tq) {
+    const base = scopedCases(db, dialect, actor, f, now, tq);
+    const indexAlone = !tq.recheck && seesAllCases(actor) && NARROWING.every((k) => f[k] === undefined);
+    return {
+      count: indexAlone
+        ? db.selectNoFrom(sql<number>`(select count(*) from ${sql.table(CASE_TEXT.ftsTable)} where ${tq.match})`.as('n'))
+        : base.select((eb) => eb.fn.countAll<number>().as('n')),
+      page: base.selectAll('cases').orderBy(sql`cases_fts.rowid`, 'desc'),
+    };
+  }
+  const base = scopedCases(db, dialect, actor, f, now);
+  let page = base.selectAll('cases');
+  for (const o of caseOrder(f.sort)) page = page.orderBy(o);
+  return { count: base.select((eb) => eb.fn.countAll<number>().as('n')), page: page.orderBy('cases.id', 'desc') };
 }
 
 const sortColumns = {

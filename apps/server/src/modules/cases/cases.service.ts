@@ -1,10 +1,8 @@
 import type { Case, CaseDetail, CaseEvent, CaseFilters, CaseListQuery, CaseStatus } from '@liaison/contracts';
-import { sql } from 'kysely';
 import { assertCan } from '../../kernel/access/assert.js';
 import { loadWorkingCalendar } from '../../kernel/calendar/calendar-store.js';
 import type { Actor, Ctx } from '../../kernel/context.js';
 import type { Tx } from '../../kernel/db/connect.js';
-import { textQuery, type TextQuery } from '../../kernel/db/search.js';
 import type { CaseTable, CaseUnitTable } from '../../kernel/db/schema.js';
 import { listAttachedFiles } from '../../kernel/files/files.js';
 import { notFound } from '../../kernel/errors/app-error.js';
@@ -13,9 +11,9 @@ import { relationTo } from '../projects/projects.policy.js';
 import { calendarFrom } from './case-clock.js';
 import { loadNames } from './case-refs.js';
 import { allowedActions, type CaseFacts, type CaseRelation } from './case-state-machine.js';
-import { factsOf, relationsOf, seesAllCases, seesInternal } from './cases.policy.js';
+import { factsOf, relationsOf, seesInternal } from './cases.policy.js';
 import { presentCase, presentEvent } from './cases.presenter.js';
-import { CASE_TEXT, caseOrder, findVisibleCase, listCaseUnits, scopedCases } from './cases.repository.js';
+import { caseListQueries, caseOrder, findVisibleCase, listCaseUnits, scopedCases } from './cases.repository.js';
 
 export const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'answered'];
 
@@ -33,38 +31,12 @@ export async function presentCases(db: Tx, rows: CaseTable[], now: Date): Promis
   return rows.map((r) => presentCase(r, units, refs, cal, now));
 }
 
-/** Filters besides the search text: with none of them (and a caller who sees every case) the index alone counts. */
-const NARROWING: (keyof CaseFilters)[] = ['view', 'overdue', 'type', 'status', 'projectId', 'unitId', 'assigneeId', 'reporterId', 'light',
-  'supervisionLevel', 'source', 'priority', 'createdFrom', 'createdTo'];
-
-/**
- * Search, newest first, on SQLite: the index's matches are read in rowid order — the order the cases were entered,
- * which is their creation order — and each is checked against the caller's scope and filters, so a common term
- * (thousands of matches) stops after one page instead of sorting them all.
- */
-async function searchNewestFirst(ctx: Ctx, actor: Actor, q: CaseListQuery & { q: string }, tq: TextQuery) {
-  const now = ctx.now();
-  const base = scopedCases(ctx.db, ctx.dialect, actor, q, now, tq);
-  const indexAlone = !tq.recheck && seesAllCases(actor) && NARROWING.every((k) => q[k] === undefined);
-  const total = indexAlone
-    ? await ctx.db.selectNoFrom(sql<number>`(select count(*) from ${sql.table(CASE_TEXT.ftsTable)} where ${tq.match})`.as('n')).executeTakeFirstOrThrow()
-    : await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll('cases').orderBy(sql`cases_fts.rowid`, 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  return { items: await presentCases(ctx.db, rows, now), total: Number(total.n), page: q.page, pageSize: q.pageSize };
-}
-
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const actor = assertCan(ctx, 'case.read');
-  if (q.q && !q.sort && ctx.dialect === 'sqlite') {
-    const tq = textQuery(ctx.dialect, CASE_TEXT, q.q);
-    if (tq) return searchNewestFirst(ctx, actor, { ...q, q: q.q }, tq);
-  }
   const now = ctx.now();
-  const base = scopedCases(ctx.db, ctx.dialect, actor, q, now);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let page = base.selectAll('cases');
-  for (const o of caseOrder(q.sort)) page = page.orderBy(o);
-  const rows = await page.orderBy('cases.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const { count, page } = caseListQueries(ctx.db, ctx.dialect, actor, q, now);
+  const total = await count.executeTakeFirstOrThrow();
+  const rows = await page.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { items: await presentCases(ctx.db, rows, now), total: Number(total.n), page: q.page, pageSize: q.pageSize };
 }
 
