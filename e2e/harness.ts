@@ -20,6 +20,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_MAIN = join(REPO_ROOT, 'apps/server/dist/main.js');
+/** The V8 flags `npm start` gives the server (package.json): the browser tests run it the same way. */
+export const SERVER_NODE_ARGS = ['--max-old-space-size=192'];
 export const SCREENS_DIR = join(REPO_ROOT, '.test-results/screens');
 export const DEMO_PASSWORD = 'Liaison#2026';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -80,7 +82,7 @@ const SCRUBBED_ENV = ['DATABASE_URL', 'TEST_DB', 'TEST_DATABASE_URL', 'PORT', 'H
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Start the built server (`node apps/server/dist/main.js`) with PORT=<free port>, HOST=127.0.0.1,
+ * Start the built server (`node --max-old-space-size=192 apps/server/dist/main.js`, as npm start does) with PORT=<free port>, HOST=127.0.0.1,
  * DATA_DIR=<fresh temp dir>, LIAISON_DEMO=true, NODE_ENV=production, LOG_LEVEL=warn, plus opts.env;
  * resolves once GET /readyz answers 200 (60 s timeout).
  */
@@ -108,7 +110,7 @@ export async function startServer(
     ...opts.env,
   });
 
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_MAIN], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --db <sqlite:path | postgres://…> [--connections 16] [--duration 10] [--warmup 2] [--only <text>]
- *   [--appeals 400] [--cold-starts 3]`
+ *   [--appeals 400] [--cold-starts 3] [--node-args "--max-old-space-size=192"]`
  *
  * Starts the built server on a generated database (npm run generate) and measures, in one run, each route of issue 9
  * with autocannon on loopback (fixed connections and duration) next to its bare baseline in the same process
@@ -21,7 +21,7 @@ import { connect } from '../src/kernel/db/connect.js';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo-accounts.js';
 import { renderMarkdown, renderTable, type BenchResult, type RouteResult } from './report.js';
 import { lookups, routeSpecs, type Fixture, type Req, type Session } from './routes.js';
-import { freePort, startServer, watchMemory } from './server-process.js';
+import { freePort, SERVER_NODE_ARGS, startServer, watchMemory } from './server-process.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverDir = resolve(here, '..');
@@ -114,7 +114,7 @@ async function main() {
     options: {
       db: { type: 'string' }, connections: { type: 'string', default: '16' }, duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' }, only: { type: 'string' }, out: { type: 'string', default: join(repoRoot, 'bench', 'results') },
-      'cold-starts': { type: 'string', default: '3' }, appeals: { type: 'string', default: '400' },
+      'cold-starts': { type: 'string', default: '3' }, appeals: { type: 'string', default: '400' }, 'node-args': { type: 'string' },
     },
   });
   if (!values.db) throw new Error('--db sqlite:/path/file.db or --db postgres://… is required (a database made by npm run generate)');
@@ -130,6 +130,8 @@ async function main() {
     LIAISON_SECRET: 'bench-secret-bench-secret-bench-secret-01', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
   };
 
+  // The server runs with npm start's V8 flags unless told otherwise (`--node-args ""` for none).
+  const nodeArgs = values['node-args'] === undefined ? SERVER_NODE_ARGS : values['node-args'].split(/\s+/).filter(Boolean);
   const mainJs = join(serverDir, 'dist', 'main.js');
   if (!existsSync(mainJs)) {
     console.log('building the server (apps/server/dist) …');
@@ -137,7 +139,7 @@ async function main() {
   }
   const coldStarts: number[] = [];
   for (let i = 0; i < Number(values['cold-starts']); i++) {
-    const s = await startServer(mainJs, { ...env, PORT: String(await freePort()) });
+    const s = await startServer(mainJs, { ...env, PORT: String(await freePort()) }, undefined, nodeArgs);
     coldStarts.push(s.startMs);
     await s.stop();
   }
@@ -146,7 +148,7 @@ async function main() {
   const entry = await bundleBenchServer();
   const port = await freePort();
   const basePort = await freePort();
-  const server = await startServer(entry, { ...env, PORT: String(port), BENCH_BASELINE_PORT: String(basePort) });
+  const server = await startServer(entry, { ...env, PORT: String(port), BENCH_BASELINE_PORT: String(basePort) }, undefined, nodeArgs);
   const memory = watchMemory(server.child.pid!);
   const app = `http://127.0.0.1:${port}`;
   const bare = `http://127.0.0.1:${basePort}`;
@@ -202,7 +204,7 @@ async function main() {
     const result: BenchResult = {
       at: new Date().toISOString(), dialect, db: values.db.replace(/\/\/[^@]*@/, '//'), connections, duration, warmup,
       coldStartMs: coldStarts, peakRssMb: mem.peakRssMb, vmHwmMb: mem.vmHwmMb, routes: results, notMeasured, node: process.version,
-      loadBefore, loadAfter: loadavg()[0]!, cpus: cpus().length,
+      loadBefore, loadAfter: loadavg()[0]!, cpus: cpus().length, nodeArgs,
     };
     console.log('\n' + renderTable(result));
     mkdirSync(values.out!, { recursive: true });

@@ -8,6 +8,8 @@ export type BenchResult = {
   coldStartMs: number[]; peakRssMb: number; vmHwmMb: number; routes: RouteResult[]; notMeasured: string[];
   /** The machine's 1-minute load average before and after the run (it is shared: other work skews the figures). */
   loadBefore: number; loadAfter: number; cpus: number;
+  /** The server's V8 flags (npm start's by default). */
+  nodeArgs?: string[];
 };
 
 const RSS_TARGET_MB = 300;
@@ -38,7 +40,7 @@ const HEAD = ['route', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'base req/s', 'base
 function summary(res: BenchResult): string[] {
   const cold = [...res.coldStartMs].sort((a, b) => a - b);
   return [
-    `${res.dialect}, ${res.db}, ${res.connections} connections × ${res.duration} s per route (warm-up ${res.warmup} s), Node ${res.node}, ${res.at}`,
+    `${res.dialect}, ${res.db}, ${res.connections} connections × ${res.duration} s per route (warm-up ${res.warmup} s), Node ${res.node}${res.nodeArgs?.length ? ` ${res.nodeArgs.join(' ')}` : ''}, ${res.at}`,
     `peak RSS of the server process: ${res.peakRssMb.toFixed(0)} MB sampled, VmHWM ${res.vmHwmMb.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB: ${res.vmHwmMb < RSS_TARGET_MB ? 'met' : 'MISSED'})`,
     `cold start of dist/main.js (spawn → /readyz 200): ${cold.map((m) => `${Math.round(m)} ms`).join(', ')}`,
     `machine: ${res.cpus} CPUs, 1-minute load average ${res.loadBefore.toFixed(1)} before, ${res.loadAfter.toFixed(1)} after (per route in the load column)`,

@@ -32,6 +32,7 @@ const envSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   MAP_TILE_URL: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'a tile URL template with {z}, {x} and {y}').optional(),
@@ -60,6 +61,8 @@ export type Config = {
   rateLimitPublicPerMinute: number;
   bodyLimitBytes: number;
   fileMaxBytes: number;
+  /** The most rows one list export may hold (case ledger): above it the export is refused with EXPORT_TOO_LARGE. */
+  exportMaxRows: number;
   smtp?: { url: string; from: string };
   mapTileUrl?: string;
 };
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPublicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     fileMaxBytes: e.FILE_MAX_BYTES,
+    exportMaxRows: e.EXPORT_MAX_ROWS,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     mapTileUrl: e.MAP_TILE_URL,
   };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { signIn } from '../../../test/factories.js';
@@ -136,8 +137,35 @@ describe('export', () => {
     const xlsx = await zy01.get('/api/v1/cases/export');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Written row by row by the streaming writer: a workbook Excel (and ExcelJS) reads back whole.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('工单台账')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('工单编号');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.actualRowCount).toBe(4);
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(1).value).sort()).toEqual([c.noise.number, c.water.number, c.parking.number].sort());
     expectProblem(await (await k.as('yz01')).get('/api/v1/cases/export?format=csv'), 403);
     expectProblem(await zy01.get('/api/v1/cases/export?format=pdf'), 400);
+  });
+
+  it('refuses an export above EXPORT_MAX_ROWS with a problem, before any file is sent', async () => {
+    const small = await createTestApp({ env: { EXPORT_MAX_ROWS: '2' } });
+    try {
+      const kit = await caseKit(small);
+      for (const title of ['一号', '二号', '三号']) await kit.create({ title, description: '导出上限测试' });
+      const zy01 = await kit.as('zy01');
+      for (const format of ['csv', 'xlsx']) {
+        const res = await zy01.get(`/api/v1/cases/export?format=${format}`);
+        expectProblem(res, 422);
+        expect(res.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE', total: 3, max: 2 });
+      }
+      const narrowed = await zy01.get(`/api/v1/cases/export?format=csv&q=${encodeURIComponent('一号')}`);
+      expect(narrowed.statusCode).toBe(200);
+      expect(narrowed.body.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(2);
+    } finally {
+      await closeTestApp(small);
+    }
   });
 });
 

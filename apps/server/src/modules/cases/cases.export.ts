@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Case } from '@liaison/contracts';
 import { fmtShanghai } from './case-clock.js';
@@ -31,15 +32,25 @@ const columns: { header: string; width: number; value: (c: Case) => string | num
   { header: '评价', width: 10, value: (c) => (c.rating ? ratingZh[c.rating]! : '') },
 ];
 
-export async function casesToXlsx(pages: AsyncIterable<Case[]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * The workbook written as it is read, row by row (ExcelJS's streaming writer): memory stays flat however many rows.
+ * The first page is read before anything is sent, so a refusal still goes out as a problem, not as a broken file.
+ */
+export function casesToXlsx(pages: AsyncIterable<Case[]>): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liaison';
-  const ws = wb.addWorksheet('工单台账');
-  ws.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for await (const page of pages) for (const c of page) ws.addRow(columns.map((col) => col.value(c)));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const ws = wb.addWorksheet('工单台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c, i) => ({ key: String(i), width: c.width }));
+  void (async () => {
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.commit();
+    for await (const page of pages) for (const c of page) ws.addRow(columns.map((col) => col.value(c))).commit();
+    ws.commit();
+    await wb.commit();
+  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return out;
 }
 
 const csvCell = (v: string | number) => {
@@ -49,8 +60,10 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export async function casesToCsv(pages: AsyncIterable<Case[]>): Promise<string> {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-  for await (const page of pages) for (const c of page) lines.push(columns.map((col) => csvCell(col.value(c))).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+/** CSV (with a BOM for Excel), written page by page as it is read. */
+export function casesToCsv(pages: AsyncIterable<Case[]>): Readable {
+  return Readable.from((async function* () {
+    yield '\uFEFF' + columns.map((c) => csvCell(c.header)).join(',') + '\r\n';
+    for await (const page of pages) yield page.map((c) => columns.map((col) => csvCell(col.value(c))).join(',') + '\r\n').join('');
+  })());
 }

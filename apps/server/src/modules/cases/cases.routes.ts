@@ -70,11 +70,11 @@ export async function caseRoutes(app: FastifyInstance) {
     const stamp = req.ctx.now().toISOString().slice(0, 10);
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cases-${stamp}.csv"`);
-      return reply.send(await casesToCsv(all));
+      return reply.send(casesToCsv(all));
     }
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="cases-${stamp}.xlsx"`);
-    return reply.send(await casesToXlsx(all));
+    return reply.send(casesToXlsx(all));
   });
 
   r.get('/api/v1/cases/similar', {

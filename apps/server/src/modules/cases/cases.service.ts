@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../kernel/context.js';
 import type { Tx } from '../../kernel/db/connect.js';
 import type { CaseTable, CaseUnitTable } from '../../kernel/db/schema.js';
 import { listAttachedFiles } from '../../kernel/files/files.js';
-import { notFound } from '../../kernel/errors/app-error.js';
+import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { toIso } from '../../kernel/db/tx.js';
 import { relationTo } from '../projects/projects.policy.js';
 import { calendarFrom } from './case-clock.js';
@@ -13,7 +13,7 @@ import { loadNames } from './case-refs.js';
 import { allowedActions, type CaseFacts, type CaseRelation } from './case-state-machine.js';
 import { factsOf, relationsOf, seesInternal } from './cases.policy.js';
 import { presentCase, presentEvent } from './cases.presenter.js';
-import { caseListQueries, caseOrder, findVisibleCase, listCaseUnits, scopedCases } from './cases.repository.js';
+import { caseListQueries, findVisibleCase, listCaseUnits, scopedCases } from './cases.repository.js';
 
 export const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'answered'];
 
@@ -40,14 +40,19 @@ export async function listCases(ctx: Ctx, q: CaseListQuery) {
   return { items: await presentCases(ctx.db, rows, now), total: Number(total.n), page: q.page, pageSize: q.pageSize };
 }
 
-/** Every case of a filtered list (for exports), in pages so memory stays flat. */
+/**
+ * Every case of a filtered list (for exports), in pages so memory stays flat; refused above EXPORT_MAX_ROWS (50,000 by
+ * default): a city's five years are a million cases, more than a spreadsheet should hold or one request should read.
+ */
 export async function* iterateCases(ctx: Ctx, f: CaseFilters): AsyncGenerator<Case[]> {
   const actor = assertCan(ctx, 'case.export');
   const now = ctx.now();
+  const { count, page } = caseListQueries(ctx.db, ctx.dialect, actor, f, now);
+  const total = Number((await count.executeTakeFirstOrThrow()).n);
+  const max = ctx.config.exportMaxRows;
+  if (total > max) throw new AppError('EXPORT_TOO_LARGE', `${total} cases match; at most ${max} can be exported at a time: narrow the filters`, undefined, { total, max });
   for (let offset = 0; ; offset += 500) {
-    let page = scopedCases(ctx.db, ctx.dialect, actor, f, now).selectAll('cases');
-    for (const o of caseOrder(f.sort)) page = page.orderBy(o);
-    const rows = await page.orderBy('cases.id', 'desc').limit(500).offset(offset).execute();
+    const rows = await page.limit(500).offset(offset).execute();
     if (rows.length === 0) return;
     yield await presentCases(ctx.db, rows, now);
     if (rows.length < 500) return;
