@@ -29,7 +29,7 @@ async function main() {
   const now = new Date();
   const list = (actor: typeof zjj, q: Partial<CaseListQuery>) => {
     const { count, page } = caseListQueries(db, handle.dialect, actor, q as CaseListQuery, now);
-    return { count, page: page.limit(20) };
+    return { count, page: page(20, 0) };
   };
   const todo = list(zjj, { view: 'todo', unitId: zjjUnit, status: ['assigned', 'in_progress'], sort: 'deadline' });
   const projectList = list(zy01, { projectId: project });

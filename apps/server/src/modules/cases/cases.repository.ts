@@ -9,7 +9,7 @@ import { parseSort } from '../../kernel/db/tx.js';
 import { newId } from '../../kernel/ids.js';
 import { caseScope, seesAllCases, todoClause, unitClause } from './cases.policy.js';
 
-export const CASE_TEXT: TextIndex = { table: 'cases', idColumn: 'id', ftsTable: 'cases_fts', columns: ['number', 'title', 'description'] };
+export const CASE_TEXT: TextIndex = { table: 'cases', idColumn: 'id', ftsTable: 'cases_fts', columns: ['number', 'title', 'description'], ordered: true };
 
 /**
  * The actor's cases narrowed by the list filters; every condition is SQL, so paging and counts are right.
@@ -55,28 +55,37 @@ const NARROWING: (keyof CaseFilters)[] = ['view', 'overdue', 'type', 'status', '
   'supervisionLevel', 'source', 'priority', 'createdFrom', 'createdTo'];
 
 /**
- * A case list's count and its ordered rows (the caller adds limit and offset).
- * Search, newest first, on SQLite starts from the index: its matches are read in rowid order — the order the cases
+ * A case list's count, and a page of its rows in order.
+ * Search, newest first, starts from the index. On SQLite its matches are read in rowid order — the order the cases
  * were entered, which is their creation order — and each is checked against the caller's scope and filters, so a
- * common term (thousands of matches) stops after one page instead of sorting them all; with no other filter and a
- * caller who sees every case, the index alone counts them.
+ * common term (thousands of matches) stops after one page instead of sorting them all. On PostgreSQL the index rows
+ * carry the creation time: with nothing else to check, a page is sorted out of the index table before any case is
+ * read. With no other filter and a caller who sees every case, the index alone counts the matches.
  */
 export function caseListQueries(db: Tx, dialect: Dialect, actor: Actor, f: CaseFilters, now: Date) {
-  const tq = f.q && !f.sort && dialect === 'sqlite' ? textQuery(dialect, CASE_TEXT, f.q) : null;
+  const tq = f.q && !f.sort ? textQuery(dialect, CASE_TEXT, f.q) : null;
   if (tq) {
-    const base = scopedCases(db, dialect, actor, f, now, tq);
     const indexAlone = !tq.recheck && seesAllCases(actor) && NARROWING.every((k) => f[k] === undefined);
-    return {
-      count: indexAlone
-        ? db.selectNoFrom(sql<number>`(select count(*) from ${sql.table(CASE_TEXT.ftsTable)} where ${tq.match})`.as('n'))
-        : base.select((eb) => eb.fn.countAll<number>().as('n')),
-      page: base.selectAll('cases').orderBy(sql`cases_fts.rowid`, 'desc'),
-    };
+    const fts = sql.table(CASE_TEXT.ftsTable);
+    const base = scopedCases(db, dialect, actor, f, now, tq);
+    const count = indexAlone
+      ? db.selectNoFrom(sql<number>`(select count(*) from ${fts} where ${tq.match})`.as('n'))
+      : base.select((eb) => eb.fn.countAll<number>().as('n'));
+    if (dialect === 'sqlite') {
+      return { count, page: (limit: number, offset: number) => base.selectAll('cases').orderBy(sql`cases_fts.rowid`, 'desc').limit(limit).offset(offset) };
+    }
+    const page = indexAlone
+      ? (limit: number, offset: number) => db.selectFrom('cases').selectAll('cases')
+        .where(sql<SqlBool>`cases.id in (select doc_id from ${fts} where ${tq.match} order by created_at desc, doc_id desc limit ${limit} offset ${offset})`)
+        .orderBy('cases.createdAt', 'desc').orderBy('cases.id', 'desc')
+      : (limit: number, offset: number) => base.selectAll('cases').orderBy('cases.createdAt', 'desc').orderBy('cases.id', 'desc').limit(limit).offset(offset);
+    return { count, page };
   }
   const base = scopedCases(db, dialect, actor, f, now);
-  let page = base.selectAll('cases');
-  for (const o of caseOrder(f.sort)) page = page.orderBy(o);
-  return { count: base.select((eb) => eb.fn.countAll<number>().as('n')), page: page.orderBy('cases.id', 'desc') };
+  let ordered = base.selectAll('cases');
+  for (const o of caseOrder(f.sort)) ordered = ordered.orderBy(o);
+  ordered = ordered.orderBy('cases.id', 'desc');
+  return { count: base.select((eb) => eb.fn.countAll<number>().as('n')), page: (limit: number, offset: number) => ordered.limit(limit).offset(offset) };
 }
 
 const sortColumns = {

@@ -36,7 +36,7 @@ export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const now = ctx.now();
   const { count, page } = caseListQueries(ctx.db, ctx.dialect, actor, q, now);
   const total = await count.executeTakeFirstOrThrow();
-  const rows = await page.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await page(q.pageSize, (q.page - 1) * q.pageSize).execute();
   return { items: await presentCases(ctx.db, rows, now), total: Number(total.n), page: q.page, pageSize: q.pageSize };
 }
 
@@ -52,7 +52,7 @@ export async function* iterateCases(ctx: Ctx, f: CaseFilters): AsyncGenerator<Ca
   const max = ctx.config.exportMaxRows;
   if (total > max) throw new AppError('EXPORT_TOO_LARGE', `${total} cases match; at most ${max} can be exported at a time: narrow the filters`, undefined, { total, max });
   for (let offset = 0; ; offset += 500) {
-    const rows = await page.limit(500).offset(offset).execute();
+    const rows = await page(500, offset).execute();
     if (rows.length === 0) return;
     yield await presentCases(ctx.db, rows, now);
     if (rows.length < 500) return;

@@ -23,7 +23,7 @@ import { SiteLogDays } from './site-log-days.js';
 const DAY = 86_400_000;
 
 export type WorkerInput = {
-  plan: ScalePlan; seed: number; now: number; audit: boolean; fts: boolean; board: boolean; appeals: boolean; chunk: number; org: Org;
+  plan: ScalePlan; seed: number; now: number; audit: boolean; fts: boolean; ftsCreatedAt: boolean; board: boolean; appeals: boolean; chunk: number; org: Org;
   calendar: { date: string; kind: string }[]; limits: { type: string; priority: string; days: number }[];
   counters: [string, number][]; chain: { seq: number; hash: string };
 };
@@ -96,7 +96,7 @@ async function run(input: WorkerInput, post: (m: WorkerMessage) => Promise<void>
     board?.add(c, life.units);
     for (const u of life.units) sinks.caseUnits.add(u);
     for (const e of life.events) sinks.caseEvents.add(e);
-    if (input.fts) sinks.casesFts.add({ docId: id, body: gramText([c.number, c.title, c.description]) });
+    if (input.fts) sinks.casesFts.add({ docId: id, body: gramText([c.number, c.title, c.description]), ...(input.ftsCreatedAt ? { createdAt: c.createdAt } : {}) });
     if (input.appeals && c.type === 'appeal' && (c.source === 'public_portal' || c.source === 'hotline_12345')) appeal(sinks.appeals, c, ids);
     rows += 2 + life.units.length + life.events.length;
     if (t0 >= notifyFrom) rows += notices(sinks.notifications, life, c.id, now, ids, rng);

@@ -30,7 +30,7 @@ function threadCpu(): { name: string; seconds: number }[] {
 
 /** Rows per statement and table (columns × rows stays under the dialects' parameter limits). */
 const WRITERS: Record<(typeof TABLE_ORDER)[number], [columns: number, rows: number, parent?: boolean]> = {
-  siteLogs: [14, 500, true], cases: [50, 600, true], caseUnits: [11, 1000], caseEvents: [9, 2000], casesFts: [2, 2000], appeals: [25, 1000], notifications: [12, 2000],
+  siteLogs: [14, 500, true], cases: [50, 600, true], caseUnits: [11, 1000], caseEvents: [9, 2000], casesFts: [3, 2000], appeals: [25, 1000], notifications: [12, 2000],
   auditLog: [15, 1000], siteLogProblems: [7, 1000], boardCaseMarks: [4, 2000], scaleStagedBoardFlows: [16, 2000], scaleStagedBoardCategories: [5, 2000],
   boardGauges: [15, 2000], boardVersions: [2, 100],
 };
@@ -47,7 +47,7 @@ export async function generateCases(loader: BulkLoader, org: Org, plan: ScalePla
   if (board) await stageBoardTables(loader);
   const last = await db.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const input: WorkerInput = {
-    plan, seed: opts.seed, now: opts.now, audit: opts.audit, fts: true, board, appeals: await hasTable(loader, 'appeals'), chunk: WRITERS.cases[1], org,
+    plan, seed: opts.seed, now: opts.now, audit: opts.audit, fts: true, ftsCreatedAt: loader.dialect === 'postgres', board, appeals: await hasTable(loader, 'appeals'), chunk: WRITERS.cases[1], org,
     calendar: await db.selectFrom('calendarDays').select(['date', 'kind']).execute(),
     limits: await db.selectFrom('caseLimits').select(['type', 'priority', 'days']).execute(),
     counters: (await db.selectFrom('caseCounters').selectAll().execute()).map((r) => [`${r.districtId}:${r.year}`, r.last]),

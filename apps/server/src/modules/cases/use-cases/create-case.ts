@@ -55,7 +55,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody, origin?: CaseO
       acceptedAt: null, dispatchedAt: null, signedAt: null, closedAt: null, version: 1, createdAt: t, updatedAt: t,
     };
     await trx.insertInto('cases').values(row).execute();
-    await indexText(trx, ctx.dialect, CASE_TEXT, id, { number, title: input.title, description: input.description }, { isNew: true });
+    await indexText(trx, ctx.dialect, CASE_TEXT, id, { number, title: input.title, description: input.description }, { isNew: true, createdAt: t });
     await attachFiles(ctx, trx, input.attachmentIds, 'case', id);
     await appendEvents(trx, id, actorRef(ctx), t, [{
       kind: 'created',

@@ -59,7 +59,7 @@ export async function createPublicCase(ctx: Ctx, input: PublicCaseInput): Promis
       version: 1, createdAt: t, updatedAt: t,
     };
     await trx.insertInto('cases').values(row).execute();
-    await indexText(trx, ctx.dialect, CASE_TEXT, id, { number, title: input.title, description: input.description }, { isNew: true });
+    await indexText(trx, ctx.dialect, CASE_TEXT, id, { number, title: input.title, description: input.description }, { isNew: true, createdAt: t });
     if (input.fileIds.length) {
       await trx.updateTable('files').set({ attachedType: 'case', attachedId: id }).where('id', 'in', input.fileIds).execute();
     }
