@@ -11,6 +11,7 @@ import * as m0009 from './2026-11-26-0009-scale-indexes.js';
 import * as m0010 from './2026-11-26-0010-board.js';
 import * as m0011 from './2026-11-26-0011-search-pairs.js';
 import * as m0012 from './2026-11-26-0012-list-stamps.js';
+import * as m0013 from './2026-11-26-0013-project-case-count.js';
 
 /** Every migration, in order. Listed statically so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0010-board': m0010,
   '2026-11-26-0011-search-pairs': m0011,
   '2026-11-26-0012-list-stamps': m0012,
+  '2026-11-26-0013-project-case-count': m0013,
 };
