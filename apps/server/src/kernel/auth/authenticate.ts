@@ -1,11 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import type { Db } from '../db/connect.js';
+import { dialectOf, type Db } from '../db/connect.js';
 import type { SessionTable } from '../db/schema.js';
 import type { Actor } from '../context.js';
 import { sql } from 'kysely';
 import { actorOf, loadActor } from './actors.js';
-import { dialectOf } from '../db/search.js';
 import { sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'liaison_session';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Database } from './schema.js';
@@ -9,6 +9,11 @@ import type { Database } from './schema.js';
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database> | Kysely<Database>;
+
+/** Which database a Kysely handle talks to (for code that has the handle but no context, e.g. migrations). */
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 export type DbHandle = { db: Db; dialect: Dialect; close(): Promise<void>; sqlite?: SqliteDatabase.Database };
 

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { Dialect, Tx } from './connect.js';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { dialectOf, type Dialect, type Tx } from './connect.js';
 import { containsText } from './dialect-sql.js';
 import { likePattern } from './tx.js';
 
@@ -32,10 +32,6 @@ export type TextIndex = {
    */
   ordered?: boolean;
 };
-
-export function dialectOf(db: Kysely<any>): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
 
 /** For a migration: the index table of `ix` (empty). */
 export async function createTextIndex(db: Kysely<any>, ix: TextIndex): Promise<void> {

@@ -1,4 +1,5 @@
 import { appealCategoryNames, type AppealCategory } from '@liaison/contracts';
+import { stampedCache } from '../../kernel/cache/stamped.js';
 import type { Ctx } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { redactText } from '../appeals/public-text.js';
@@ -117,9 +118,9 @@ export async function listRequests(ctx: Ctx, q: RequestsQuery) {
  * Lists without service_request_id, kept rendered (JSON or XML) per query and minute: clients poll the same few lists,
  * and a default list is a thousand rows. An entry is served while its stamp holds — the latest change of an appeal, of
  * a case (its status and dates show) and of a unit (the agency's name), and the number of appeals in the window (one
- * removed), all read off indexes — so an answer is never older than the data. Per database handle, at most 50 entries.
+ * removed), all read off indexes — so an answer is never older than the data. At most 50 lists per database.
  */
-const lists = new WeakMap<object, Map<string, { stamp: string; body: string }>>();
+const lists = stampedCache<string>(50);
 
 export async function renderedRequests(ctx: Ctx, q: RequestsQuery, format: string, render: (items: unknown[]) => string): Promise<string> {
   if (q.service_request_id) return render(await listRequests(ctx, q));
@@ -131,16 +132,7 @@ export async function renderedRequests(ctx: Ctx, q: RequestsQuery, format: strin
     eb.selectFrom('units').select((e) => e.fn.max('updatedAt').as('u')).as('u'),
   ]).executeTakeFirstOrThrow();
   const key = JSON.stringify([format, q.service_code, q.start_date, q.end_date, q.status, q.page, q.page_size, Math.floor(ctx.now().getTime() / 60_000)]);
-  const stampText = `${stamp.a}|${stamp.n}|${stamp.c}|${stamp.u}`;
-  let cache = lists.get(ctx.db);
-  if (!cache) lists.set(ctx.db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit?.stamp === stampText) return hit.body;
-  const body = render(await listRequests(ctx, q));
-  cache.delete(key);
-  cache.set(key, { stamp: stampText, body });
-  if (cache.size > 50) cache.delete(cache.keys().next().value!);
-  return body;
+  return lists(ctx.db, key, `${stamp.a}|${stamp.n}|${stamp.c}|${stamp.u}`, async () => render(await listRequests(ctx, q)));
 }
 
 export async function getRequest(ctx: Ctx, id: string) {

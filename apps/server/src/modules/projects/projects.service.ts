@@ -1,5 +1,6 @@
 import type { Project, ProjectListQuery } from '@liaison/contracts';
 import { assertCan } from '../../kernel/access/assert.js';
+import { stampedCache } from '../../kernel/cache/stamped.js';
 import type { Actor, Ctx } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentProject } from './projects.presenter.js';
@@ -52,15 +53,13 @@ export async function getProject(ctx: Ctx, id: string) {
  * their versions (every registry edit), and the latest change of a unit (a street's name). Narrower scopes (a
  * commissioner's projects) are small and built each time.
  */
-const wholeMaps = new WeakMap<object, { stamp: string; json: string }>();
+const wholeMap = stampedCache<string>(1);
 
 async function mapStamp(ctx: Ctx): Promise<string> {
-  const row = await ctx.db.selectNoFrom((eb) => [
-    eb.selectFrom('projects').select((e) => e.fn.countAll<number>().as('n')).as('n'),
-    eb.selectFrom('projects').select((e) => e.fn.max('updatedAt').as('m')).as('m'),
-    eb.selectFrom('projects').select((e) => e.fn.sum<number>('updatedAt').as('s')).as('s'),
-    eb.selectFrom('projects').select((e) => e.fn.sum<number>('version').as('v')).as('v'),
-    eb.selectFrom('units').select((e) => e.fn.max('updatedAt').as('u')).as('u'),
+  // One pass over the projects; the units' latest change off its own scan.
+  const row = await ctx.db.selectFrom('projects').select((eb) => [
+    eb.fn.countAll<number>().as('n'), eb.fn.max('projects.updatedAt').as('m'), eb.fn.sum<number>('projects.updatedAt').as('s'),
+    eb.fn.sum<number>('projects.version').as('v'), eb.selectFrom('units').select((e) => e.fn.max('units.updatedAt').as('u')).as('u'),
   ]).executeTakeFirstOrThrow();
   return `${row.n}|${row.m}|${row.s}|${row.v}|${row.u}`;
 }
@@ -69,12 +68,7 @@ async function mapStamp(ctx: Ctx): Promise<string> {
 export async function projectsGeoJson(ctx: Ctx): Promise<string> {
   const actor = assertCan(ctx, 'project.read');
   if (!seesAllProjects(actor)) return JSON.stringify(await buildGeoJson(ctx, actor));
-  const stamp = await mapStamp(ctx);
-  const hit = wholeMaps.get(ctx.db);
-  if (hit?.stamp === stamp) return hit.json;
-  const json = JSON.stringify(await buildGeoJson(ctx, actor));
-  wholeMaps.set(ctx.db, { stamp, json });
-  return json;
+  return wholeMap(ctx.db, 'all', await mapStamp(ctx), async () => JSON.stringify(await buildGeoJson(ctx, actor)));
 }
 
 async function buildGeoJson(ctx: Ctx, actor: Actor) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import calendarSeed from '../../../../seed/calendar-cn.json' with { type: 'json' };
-import { dialectOf } from '../search.js';
+import { dialectOf } from '../connect.js';
 
 /** Default time limits in working days (DOMAIN.md); `sign` is the sign-for limit after dispatch. */
 const DEFAULT_LIMITS: [type: string, normal: number, urgent: number][] = [

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { dialectOf } from '../search.js';
+import { dialectOf } from '../connect.js';
 
 const GAUGES = ['submitted', 'accepted', 'assigned', 'in_progress', 'answered', 'closed', 'rejected', 'withdrawn', 'overdue', 'res_total', 'res_done', 'res_on_time'];
 const FLOWS = ['opened', 'closed', 'closed_on_time', 'close_days', 'rated', 'satisfied', 'assigned', 'returned', 'sign_due', 'signed_on_time', 'res_closed', 'res_on_time'];

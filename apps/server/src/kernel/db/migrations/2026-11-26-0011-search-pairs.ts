@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { createTextIndex, dialectOf, gramText } from '../search.js';
+import { dialectOf } from '../connect.js';
+import { createTextIndex, gramText } from '../search.js';
 
 /**
  * Case search by character pairs (search.ts) instead of trigrams: a 2-character term — 塔吊, 噪声 — was a scan of every
