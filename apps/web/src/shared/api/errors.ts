@@ -7,7 +7,8 @@ import { isApiError } from './client';
 export function errorMessage(err: unknown, t: TFunction = i18n.t): string {
   if (isApiError(err)) {
     const key = `errors.${err.code}`;
-    if (i18n.exists(key)) return t(key);
+    // A message may quote the problem's own figures, e.g. {{problem.max, number}} (nested: no option names collide).
+    if (i18n.exists(key)) return t(key, { problem: err.body ?? {} });
     return err.problem?.detail ?? err.problem?.title ?? t('errors.INTERNAL');
   }
   return t('errors.INTERNAL');
